@@ -1,0 +1,40 @@
+"""``python -m airgate.agent --json-string <ExecuteTask JSON>`` (the ``local`` executor calls :func:`main`
+in a forked warm worker instead). The Execution API URL comes from ``AIRFLOW__CORE__EXECUTION_API_SERVER_URL``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> int:
+    """Run the workload given on the command line; the process exit code."""
+    from .runner import EXECUTION_API_ENV, parse_args, run_workload
+
+    workload = parse_args(sys.argv[1:])
+    url = os.environ.get(EXECUTION_API_ENV)
+    if not url:
+        print(f"{EXECUTION_API_ENV} is not set", file=sys.stderr)
+        return 2
+    return run_workload(workload, url)
+
+
+def _warm() -> None:
+    """Preloaded by a ``local`` worker: import what every task needs once, before the fork."""
+    import http.client  # noqa: F401
+
+    from . import client, runner, runtime  # noqa: F401
+
+    try:
+        import jinja2.nativetypes
+        import jinja2.sandbox  # noqa: F401
+
+        from airgate.shim import importer, parse  # noqa: F401
+    except ImportError:
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+elif os.environ.get("AIRGATE_AGENT_NO_WARM") != "1":
+    _warm()

@@ -1,0 +1,217 @@
+"""Load a task from its DAG file: exec the file under the shim, take the task's dag.json document and
+the live callables the document refers to (see ``docs/adr/0007-agent-execs-dag-file-under-shim.md``)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+import types
+from typing import Any
+
+from .runtime import Api
+
+
+class TaskNotFound(Exception):
+    """The DAG file does not define the DAG or the task any more."""
+
+
+class XComRef:
+    """An ``xcomarg`` reference from dag.json, resolved at run time."""
+
+    def __init__(self, task_id: str, key: str) -> None:
+        self.task_id, self.key = task_id, key
+
+    def __repr__(self) -> str:
+        return f"XComArg({self.task_id!r}, {self.key!r})"
+
+
+class Holder:
+    """What the run-time names patched into the shim answer with (set once the task is loaded)."""
+
+    api: Api | None = None
+    context: dict[str, Any] | None = None
+
+
+def _patch_shim_runtime() -> None:
+    """Make ``Variable``, ``Connection`` and ``get_current_context`` of the served ``airflow.*`` modules
+    work at run time (the shim's own versions refuse: they are for parse time)."""
+    from airgate.shim import runtime
+
+    def _api() -> Api:
+        if Holder.api is None:
+            raise RuntimeError("the Execution API is not available yet")
+        return Holder.api
+
+    def var_get(key: str, default: Any = None, deserialize_json: bool = False, **kw: Any) -> Any:
+        return _api().get_variable(key, kw.get("default_var", default), deserialize_json)
+
+    def var_set(
+        key: str, value: Any, description: str | None = None, serialize_json: bool = False, **_: Any
+    ) -> None:
+        _api().set_variable(key, value, description, serialize_json)
+
+    def var_delete(key: str, **_: Any) -> None:
+        _api().delete_variable(key)
+
+    def conn_get(cls: Any, conn_id: str) -> Any:
+        return _api().get_connection(conn_id)
+
+    def get_current_context() -> Any:
+        if Holder.context is None:
+            return runtime_original()
+        return Holder.context
+
+    runtime_original = runtime.get_current_context
+    runtime.Variable.get = staticmethod(var_get)  # type: ignore[method-assign]
+    runtime.Variable.set = staticmethod(var_set)  # type: ignore[method-assign]
+    runtime.Variable.delete = staticmethod(var_delete)  # type: ignore[attr-defined]
+    runtime.Connection.get = classmethod(conn_get)  # type: ignore[method-assign,assignment]
+    runtime.Connection.get_connection_from_secrets = classmethod(conn_get)  # type: ignore[assignment]
+    runtime.get_current_context = get_current_context
+    for name, module in list(sys.modules.items()):  # served modules built before the patch
+        if (name == "airflow" or name.startswith("airflow.")) and getattr(
+            module, "get_current_context", None
+        ) is runtime_original:
+            module.get_current_context = get_current_context  # type: ignore[attr-defined]
+
+
+def dags_folder() -> str:
+    """``[core] dags_folder`` (``AIRFLOW__CORE__DAGS_FOLDER``, default ``$AIRFLOW_HOME/dags``)."""
+    folder = os.environ.get("AIRFLOW__CORE__DAGS_FOLDER")
+    if folder:
+        return os.path.expanduser(folder)
+    home = os.environ.get("AIRFLOW_HOME") or os.path.join(os.path.expanduser("~"), "airflow")
+    return os.path.join(home, "dags")
+
+
+DAG_JSON_ENV = "AIRGATE_DAG_JSON"
+"""Optional: a file holding the task's compiled DAG document (a dag.json dict, or ``{"dags": [...]}``).
+When given, the DAG file is exec'd only if the task needs one of its callables."""
+
+
+class Source:
+    """The task's documents and, on demand, the module of its exec'd DAG file."""
+
+    def __init__(self, path: str, rel_path: str, dag_id: str, task_id: str) -> None:
+        self.path, self.rel_path, self.dag_id, self.task_id = path, rel_path, dag_id, task_id
+        self.dag_doc: dict[str, Any] = {}
+        self.task_doc: dict[str, Any] = {}
+        self._module: types.ModuleType | None = None
+
+    @property
+    def module(self) -> types.ModuleType:
+        """The DAG file's module (exec'd under the shim on first use)."""
+        if self._module is None:
+            self._exec()
+        assert self._module is not None
+        return self._module
+
+    def _exec(self) -> None:
+        from airgate.shim import importer, parse
+
+        for folder in (dags_folder(), os.path.dirname(self.path)):
+            if folder not in sys.path:
+                sys.path.append(folder)
+        importer.install()
+        _patch_shim_runtime()
+        result = parse.parse_file(self.path, self.rel_path)
+        if result["import_errors"]:
+            message = result["import_errors"][0]["message"]
+            raise TaskNotFound(f"Dag file {self.path} could not be imported: {message}")
+        self._module = sys.modules[parse.module_name_for(self.path)]
+        if not self.task_doc:
+            self._pick(result["dags"])
+
+    def _pick(self, dags: list[dict[str, Any]]) -> None:
+        for dag in dags:
+            if dag["dag_id"] == self.dag_id:
+                for task in dag["tasks"]:
+                    if task["task_id"] == self.task_id:
+                        self.dag_doc, self.task_doc = dag, task
+                        return
+                raise TaskNotFound(f"Task {self.task_id!r} not found in Dag {self.dag_id!r} ({self.path})")
+        raise TaskNotFound(f"Dag {self.dag_id!r} not found in {self.path}")
+
+
+def load_task(dag_rel_path: str, dag_id: str, task_id: str) -> Source:
+    """The task's :class:`Source`: from ``AIRGATE_DAG_JSON`` when given, else by exec'ing the DAG file."""
+    folder = dags_folder()
+    path = dag_rel_path if os.path.isabs(dag_rel_path) else os.path.join(folder, dag_rel_path)
+    source = Source(path, dag_rel_path, dag_id, task_id)
+    compiled = os.environ.get(DAG_JSON_ENV)
+    if compiled:
+        import json
+
+        with open(compiled) as fh:
+            data = json.load(fh)
+        source._pick(data["dags"] if isinstance(data, dict) and "dags" in data else [data])
+    else:
+        source._exec()
+    return source
+
+
+def find_callable(ref: dict[str, Any], module: types.ModuleType) -> Any:
+    """The function a ``callable`` reference names (for ``@task`` objects: the raw ``.function``)."""
+    if ref.get("module") == "<dag file>" or ref.get("module") == module.__name__:
+        if ref.get("module_level") and ref.get("name") in vars(module):
+            obj = vars(module)[ref["name"]]
+            return getattr(obj, "function", obj)
+        found = _function_at_line(module, ref.get("line"), ref.get("name"))
+        if found is not None:
+            return found
+        raise TaskNotFound(
+            f"Cannot find callable {ref.get('name')!r} (line {ref.get('line')}) in the Dag file"
+        )
+    import importlib
+
+    target: Any = importlib.import_module(ref["module"])
+    for part in str(ref["name"]).split("."):
+        target = getattr(target, part)
+    return target
+
+
+def _function_at_line(module: types.ModuleType, line: int | None, name: str | None) -> Any:
+    """A function of the DAG file starting at ``line`` (else the one called ``name``)."""
+    import gc
+
+    path = getattr(module, "__file__", None)
+    functions = [
+        obj
+        for obj in gc.get_objects()
+        if isinstance(obj, types.FunctionType) and obj.__code__.co_filename == path
+    ]
+    for obj in functions:
+        if obj.__code__.co_firstlineno == line:
+            return obj
+    # Decorated functions: the recorded line may be the decorator's or the def's.
+    for obj in functions:
+        if obj.__name__ == name:
+            return obj
+    return None
+
+
+def decode(value: Any, source: Source) -> Any:
+    """A dag.json value as Python: tagged datetimes, timedeltas, sets, callables and XCom references."""
+    if isinstance(value, list):
+        return [decode(v, source) for v in value]
+    if not isinstance(value, dict):
+        return value
+    kind = value.get("__type")
+    if kind is None:
+        return {k: decode(v, source) for k, v in value.items()}
+    if kind == "datetime":
+        return _dt.datetime.fromisoformat(value["value"])
+    if kind == "date":
+        return _dt.date.fromisoformat(value["value"])
+    if kind == "time":
+        return _dt.time.fromisoformat(value["value"])
+    if kind == "timedelta":
+        return _dt.timedelta(seconds=value["seconds"])
+    if kind == "set":
+        return set(decode(value["items"], source))
+    if kind == "callable":
+        return find_callable(value, source.module)
+    if kind == "xcomarg":
+        return XComRef(value["task_id"], value["key"])
+    return value

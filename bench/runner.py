@@ -1,0 +1,174 @@
+"""One benchmark run: start the sides, run every scenario A B A B …, write the report, stop everything."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+
+from bench import airflow_env, dags, data, report
+from bench.procs import ProcessGroup
+from bench.report import ScenarioResult, Status
+from bench.scenarios import Context, NotImplementedYet, Scenario, Sizes
+from bench.scenarios.base import parse_load
+from bench.sides import HOST, AirflowSide, AirgateSide, Side, SideName, free_port
+
+
+@dataclass
+class Options:
+    """What to run."""
+
+    mode: str
+    sizes: Sizes
+    scenarios: list[Scenario]
+    with_airflow: bool
+    airgate_command: str
+    airgate_postgres: bool
+    results_dir: Path
+    timeout: float = 600.0
+
+
+def _say(message: str) -> None:
+    print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _generator_ceiling(ctx: Context, group: ProcessGroup) -> str:
+    """Requests/s the load generator reaches against a do-nothing server on this machine."""
+    port = free_port()
+    group.start("noop-server", [sys.executable, "-m", "bench.loadgen", "serve", "--port", str(port),
+                                "--seconds", str(ctx.sizes.duration + ctx.sizes.warmup + 30)], {})
+    try:
+        for _ in range(100):
+            with socket.socket() as sock:
+                if sock.connect_ex((HOST, port)) == 0:
+                    break
+            time.sleep(0.05)
+        proc = ctx.start_load_on(port, None, "/")
+        out, _ = proc.communicate(timeout=ctx.timeout)
+        result = parse_load(out, proc.returncode)
+    finally:
+        group.stop("noop-server")
+    return (f"{result['rps']:,.0f} req/s at concurrency {ctx.sizes.concurrency} against a do-nothing server "
+            f"(p50 {result['p50_ms']:.2f} ms); the generator used {result['generator_cpu_fraction']:.0%} "
+            "of one core there")
+
+
+def _settle(ctx: Context) -> None:
+    """Let every side that registers DAGs finish parsing them, so parsing does not load the measurements."""
+    for side in ctx.sides:
+        waited = data.wait_for_dags(side.api, dags.total(ctx.sizes.simple_dags), ctx.timeout)
+        if waited is None:
+            ctx.notes[f"{side.name} DAGs"] = "not registered (GET /api/v2/dags answers 404)"
+        else:
+            ctx.notes[f"{side.name} DAGs"] = f"all {dags.total(ctx.sizes.simple_dags)} registered " \
+                                             f"{waited:.0f} s after healthy"
+            _say(f"{side.name}: all DAGs registered")
+    time.sleep(3.0)
+
+
+def _run_scenario(ctx: Context, scenario: Scenario) -> ScenarioResult:
+    res = ScenarioResult(scenario.name, scenario.description,
+                         units={m.name: m.unit for m in scenario.metrics},
+                         higher_is_better={m.name: m.higher_is_better for m in scenario.metrics})
+    sides = ctx.sides if scenario.airflow_too else [ctx.airgate()]
+    try:
+        scenario.prepare(ctx)
+        for rep in range(ctx.sizes.repetitions):
+            for side in sides:
+                figures = scenario.measure(ctx, side)
+                res.add(side.name.value, figures)
+                shown = ", ".join(f"{k}={v:,.2f}" for k, v in figures.items())
+                _say(f"{scenario.name} #{rep + 1} {side.name}: {shown}")
+    except NotImplementedYet as exc:
+        res.status, res.reason = Status.NOT_IMPLEMENTED, str(exc)
+        _say(f"{scenario.name}: not implemented yet — {exc}")
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:
+        res.status, res.reason = Status.FAILED, f"{exc.__class__.__name__}: {exc}"
+        _say(f"{scenario.name}: FAILED — {res.reason}")
+        traceback.print_exc(file=sys.stderr)
+    return res
+
+
+def run(opts: Options) -> int:
+    """Run the benchmark; return 0 when no scenario failed (skipped ones do not count)."""
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    workdir = Path(tempfile.mkdtemp(prefix="airgate-bench-"))
+    group = ProcessGroup(workdir / "logs")
+    sides: list[Side] = []
+    ok = False
+    stamp = f"{int(time.time())}"
+    try:
+        folder = workdir / "dags"
+        dags.write_dags(folder, opts.sizes.simple_dags, opts.sizes.ti_tasks)
+        airgate = AirgateSide(workdir / "airgate", folder, group,
+                              f"bench_airgate_{stamp}" if opts.airgate_postgres else None, opts.airgate_command)
+        sides.append(airgate)
+        if opts.with_airflow:
+            if not airflow_env.is_ready():
+                _say("installing the pinned Airflow 3.2.2 (once; several minutes)")
+                airflow_env.install()
+            sides.append(AirflowSide(airflow_env.cache_root() / "bench", folder, group, f"bench_airflow_{stamp}"))
+        notes: dict[str, object] = {}
+        for side in sides:
+            _say(f"starting {side.name}: {side.description}")
+            seconds = side.start(opts.timeout)
+            notes[f"{side.name} start"] = f"healthy {seconds:.1f} s after launch (incl. schema migration)"
+            _say(f"{side.name} healthy on port {side.port} after {seconds:.1f} s")
+        ctx = Context(sides=sides, sizes=opts.sizes, timeout=opts.timeout, notes=notes)
+        _settle(ctx)
+        ctx.notes["DAG files"] = f"{opts.sizes.simple_dags} three-task DAGs + {dags.TI_DAG_ID} " \
+                                 f"({opts.sizes.ti_tasks + 1} tasks), the same folder for both sides"
+        ctx.notes["load generator"] = _generator_ceiling(ctx, group)
+        _say(f"load generator ceiling: {ctx.notes['load generator']}")
+        results = [_run_scenario(ctx, s) for s in opts.scenarios]
+        if opts.with_airflow and "not registered" in str(ctx.notes.get("airgate DAGs")):
+            ctx.notes["caveat"] = ("Airgate did not register DAGs in this run (no GET /api/v2/dags yet), so its "
+                                   "footprint holds no DAGs while Airflow's holds them all")
+        if "load generator busiest" in ctx.notes:
+            ctx.notes["load generator busiest"] = (
+                f"at most {float(str(ctx.notes['load generator busiest'])):.0%} of one core during any API "
+                "measurement (it shares the machine's cores with the servers; its ceiling is above)")
+        run_info: dict[str, object] = {
+            "mode": opts.mode, "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "machine": report.machine(), "repetitions": opts.sizes.repetitions,
+            "sides": {s.name.value: s.description for s in sides}, "notes": ctx.notes,
+            "sizes": opts.sizes.__dict__,
+        }
+        path = report.write(run_info, results, opts.results_dir)
+        print(report.markdown(run_info, results))
+        _say(f"report written to {path}")
+        ok = all(r.status != Status.FAILED for r in results)
+        return 0 if ok else 1
+    except KeyboardInterrupt:
+        _say("interrupted: stopping everything")
+        return 130
+    except Exception as exc:
+        _say(f"run aborted: {exc.__class__.__name__}: {exc}")
+        traceback.print_exc(file=sys.stderr)
+        return 1
+    finally:
+        for side in sides:
+            side.stop()
+        group.stop_all()
+        signal.signal(signal.SIGTERM, previous)
+        if ok:
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            _say(f"logs kept in {workdir / 'logs'}")
+
+
+__all__ = ["Options", "SideName", "run"]

@@ -1,0 +1,161 @@
+"""A ``local`` executor worker: a warm interpreter that forks one child per task.
+
+Run as ``python -m airgate.sdk._zygote <module,module,...>``. It imports the given runner modules once,
+answers ``{"ready": pid}`` and forks a child ahead of time, announced as ``{"forked": pid}``. That child
+(already in its own session) reads the next request line from the shared stdin itself::
+
+    {"runner": ..., "json": <ExecuteTask JSON>, "env": {...}, "cwd": ..., "log": ..., "status": ...}
+
+sends stdout/stderr to ``log``, replaces the environment, changes to ``cwd``, runs the runner's
+``main()`` with ``--json-string``, writes its exit status to ``status`` and exits. The worker reports
+``{"exited": pid, "code": n}`` and forks the next child: one task at a time, and no fork on the launch
+path. Only after ``forked`` may the executor send the next request. The worker exits once stdin is
+closed. Standard library only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+import runpy
+import select
+import signal
+import socket
+import sys
+import traceback
+from types import ModuleType
+from typing import Any, BinaryIO
+
+
+def _entry_module(runner: str) -> ModuleType:
+    """The module whose ``main()`` runs ``runner`` (a package's ``__main__``)."""
+    module = importlib.import_module(runner)
+    if hasattr(module, "__path__"):
+        module = importlib.import_module(f"{runner}.__main__")
+    return module
+
+
+def _preload(names: list[str]) -> None:
+    for name in names:
+        try:
+            _entry_module(name)
+        except BaseException as exc:
+            print(f"airgate local worker: cannot preload {name}: {exc!r}", file=sys.stderr, flush=True)
+
+
+def _run(runner: str, argv: list[str]) -> int:
+    sys.argv = [runner, *argv]
+    try:
+        # Preloaded modules are called through main(); anything else runs as ``python -m`` would run it
+        # (importing it first would execute its top level twice).
+        module = sys.modules.get(runner)
+        if module is not None and hasattr(module, "__path__"):
+            module = sys.modules.get(f"{runner}.__main__")
+        main = getattr(module, "main", None)
+        if callable(main):
+            result = main()
+        else:
+            runpy.run_module(runner, run_name="__main__", alter_sys=True)
+            result = 0
+    except SystemExit as exc:
+        result = exc.code
+    except BaseException:
+        traceback.print_exc()
+        return 1
+    if result is None:
+        return 0
+    if isinstance(result, int):
+        return result & 0xFF
+    print(result, file=sys.stderr)
+    return 1
+
+
+def _read_request(fd: int) -> dict[str, Any] | None:
+    """One request line from ``fd``, read unbuffered (nothing beyond the newline is consumed)."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            return None
+        data += chunk
+    return json.loads(data)
+
+
+def _child(proto_out: int) -> None:
+    """A pre-forked child: wait for one request on stdin, then become that task."""
+    os.setsid()
+    os.close(proto_out)
+    request = _read_request(0)
+    if request is None:  # the executor closed the pool
+        os._exit(0)
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        out = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+        os.close(out)
+        os.close(null)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        # What a new ``python -m`` would have on sys.path: the working dir, then PYTHONPATH.
+        extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
+        sys.path[:1] = [os.getcwd(), *extra]
+        code = _run(request["runner"], ["--json-string", request["json"]])
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(BaseException):
+                stream.flush()
+        with contextlib.suppress(BaseException), open(request["status"], "w") as fh:
+            fh.write(f"{code}\n")
+        os._exit(code)
+
+
+def _send(out: BinaryIO, message: dict[str, Any]) -> None:
+    out.write(json.dumps(message).encode() + b"\n")
+    out.flush()
+
+
+def _stdin_closed() -> bool:
+    """Whether the executor closed our stdin (hang-up and nothing left to read)."""
+    poller = select.poll()
+    poller.register(0, select.POLLIN)
+    events = dict(poller.poll(0)).get(0, 0)
+    return bool(events & select.POLLHUP) and not events & select.POLLIN
+
+
+def main() -> None:
+    """Keep one child forked ahead; it takes the next request itself. Exit when stdin closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    names = [n for n in (sys.argv[1] if len(sys.argv) > 1 else "").split(",") if n]
+    proto_out = os.fdopen(os.dup(1), "wb")  # fd 1 is re-pointed in each child anyway
+    _preload(names)
+    with contextlib.suppress(OSError):  # load the resolver's libraries once, not per task (~15 ms)
+        socket.getaddrinfo("localhost", 80)
+    _send(proto_out, {"ready": os.getpid()})
+    while True:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _child(proto_out.fileno())
+        _send(proto_out, {"forked": pid})
+        _, status = os.waitpid(pid, 0)
+        _send(proto_out, {"exited": pid, "code": os.waitstatus_to_exitcode(status)})
+        if _stdin_closed():
+            return
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except BrokenPipeError:  # the executor is gone (e.g. the gateway crashed); its tasks live on
+        os._exit(0)

@@ -1,0 +1,1 @@
+"""HTTP layer: thin handlers that decode, call one service and encode."""

@@ -1,0 +1,1 @@
+"""The simple auth manager's own API, mounted at ``/auth``."""

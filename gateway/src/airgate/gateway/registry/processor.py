@@ -1,0 +1,184 @@
+"""The DAG processor: a full scan on start, then a re-scan of every changed file (hot reload).
+
+Changes are found by polling each bundle's ``.py`` files (mtime and size) every ``poll_interval`` seconds;
+a changed or new file is compiled (warm ``airgate.shim`` workers, one file per forked child) and recorded;
+a file that is gone makes its DAGs stale. Fail-safe: when a bundle cannot be listed or the compiler fails,
+nothing of that bundle is marked stale or cleared, and the next poll tries again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from airgate.gateway.registry import scanner
+from airgate.gateway.registry.bundles import Bundle
+from airgate.gateway.registry.reconciler import reconcile_bundle, retire_bundles
+from airgate.gateway.registry.versions import Defaults, ParsedFile, read_source, record_files
+from airgate.gateway.store.engine import Store
+from airgate.shim import ParserPool
+
+log = logging.getLogger("airgate.registry")
+
+WRITE_BATCH = 50
+INFRA_STRIKES = 2
+"""Passes a file may fail for the parser's own sake (worker gone, child terminated by a signal a shutdown sends)
+before the failure is recorded as the file's import error."""
+_INFRA_SIGNS = ("parse worker died", "killed by signal SIGTERM", "killed by signal SIGINT", "killed by signal SIGHUP")
+
+
+class CompilerUnavailable(RuntimeError):
+    """The parser, not the DAG file, failed (e.g. its processes were terminated): the pass records nothing."""
+
+
+def _infrastructure_failure(errors: list[dict[str, object]]) -> bool:
+    return any(any(sign in str(e.get("message", "")) for sign in _INFRA_SIGNS) for e in errors)
+
+
+@dataclass
+class ScanReport:
+    """What one pass did."""
+
+    files: int = 0
+    compiled: int = 0
+    new_versions: list[str] = field(default_factory=list)
+    import_errors: int = 0
+    failed_bundles: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class DagProcessor:
+    """Keeps the store in step with the DAG files of ``bundles``."""
+
+    def __init__(self, store: Store, bundles: Sequence[Bundle], defaults: Defaults | None = None, *,
+                 pool: ParserPool | None = None, import_timeout: float = 30.0, poll_interval: float = 0.3,
+                 workers: int | None = None) -> None:
+        self.store = store
+        self.bundles = list(bundles)
+        self.defaults = defaults or Defaults()
+        self.poll_interval = poll_interval
+        self._own_pool = pool is None
+        self.pool = pool or ParserPool(workers, timeout=import_timeout)
+        self._threads = ThreadPoolExecutor(max_workers=self.pool.size, thread_name_prefix="airgate-parse")
+        self._seen: dict[str, dict[str, tuple[int, int]]] = {b.name: {} for b in self.bundles}
+        self._dag_files: dict[str, set[str]] = {b.name: set() for b in self.bundles}
+        self._requests: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+        self._wake = asyncio.Event()
+        self._strikes: dict[str, int] = {}
+
+    def bundle(self, name: str) -> Bundle | None:
+        """The bundle called ``name``."""
+        return next((b for b in self.bundles if b.name == name), None)
+
+    def request_reparse(self, bundle_name: str, relative_fileloc: str) -> None:
+        """Parse this file again on the next pass (``reparse_dag_file``)."""
+        self._requests.put_nowait((bundle_name, relative_fileloc))
+        self._wake.set()
+
+    async def _compile(self, bundle: Bundle, paths: list[str]) -> list[ParsedFile]:
+        loop = asyncio.get_running_loop()
+
+        def one(path: str) -> ParsedFile:
+            source = read_source(path)
+            result = self.pool.compile(path, relative_fileloc=bundle.relative(path))
+            if _infrastructure_failure(result.import_errors):
+                strikes = self._strikes.get(path, 0)
+                if strikes < INFRA_STRIKES:
+                    self._strikes[path] = strikes + 1
+                    raise CompilerUnavailable(f"{path}: {result.import_errors[0]['message']}")
+            self._strikes.pop(path, None)
+            return ParsedFile(bundle, path, source, result.dags, result.import_errors, result.duration)
+
+        return list(await asyncio.gather(*(loop.run_in_executor(self._threads, one, p) for p in paths)))
+
+    async def _record(self, parsed: list[ParsedFile], report: ScanReport) -> None:
+        for start in range(0, len(parsed), WRITE_BATCH):
+            batch = parsed[start:start + WRITE_BATCH]
+            async with self.store.write() as conn:
+                report.new_versions += await record_files(conn, batch, self.defaults)
+            report.import_errors += sum(bool(item.errors) for item in batch)
+
+    async def _process(self, bundle: Bundle, paths: list[str], report: ScanReport) -> None:
+        if not paths:
+            return
+        parsed = await self._compile(bundle, paths)
+        report.compiled += len(parsed)
+        await self._record(parsed, report)
+
+    def _changes(self, bundle: Bundle) -> tuple[list[str], set[str], dict[str, tuple[int, int]]]:
+        """(files to parse, DAG files present now, stamps); raises OSError when the bundle cannot be listed."""
+        if not os.path.isdir(bundle.path):
+            raise OSError(f"DAG bundle {bundle.name!r}: folder {bundle.path} is missing")
+        now = scanner.snapshot(scanner.python_files(bundle.path))
+        seen = self._seen[bundle.name]
+        dag_files = {p for p in self._dag_files[bundle.name] if p in now}
+        todo = []
+        for path, stamp in now.items():
+            if seen.get(path) == stamp:
+                continue
+            if scanner.might_contain_dag(path):
+                dag_files.add(path)
+                todo.append(path)
+            else:
+                dag_files.discard(path)
+        return sorted(todo), dag_files, now
+
+    async def _pass(self, report: ScanReport, extra: dict[str, set[str]] | None = None) -> None:
+        for bundle in self.bundles:
+            try:
+                todo, present, stamps = await asyncio.to_thread(self._changes, bundle)
+                wanted = sorted(set(todo) | ({p for p in (extra or {}).get(bundle.name, set()) if p in present}))
+                report.files += len(present)
+                await self._process(bundle, wanted, report)
+                async with self.store.write() as conn:
+                    await reconcile_bundle(conn, bundle, {bundle.relative(p) for p in present})
+            except Exception as exc:
+                log.error("DAG bundle %s: scan failed, nothing removed: %s", bundle.name, exc)
+                report.failed_bundles.append(bundle.name)
+                continue
+            self._seen[bundle.name] = stamps
+            self._dag_files[bundle.name] = present
+
+    async def scan(self) -> ScanReport:
+        """One pass over every bundle: parse what changed since the last pass, reconcile what is gone."""
+        started = time.monotonic()
+        report = ScanReport()
+        extra: dict[str, set[str]] = {}
+        while not self._requests.empty():
+            name, rel = self._requests.get_nowait()
+            bundle = self.bundle(name)
+            if bundle is not None:
+                extra.setdefault(name, set()).add(bundle.absolute(rel))
+        await self._pass(report, extra)
+        if not report.failed_bundles:
+            async with self.store.write() as conn:
+                await retire_bundles(conn, [b.name for b in self.bundles])
+        report.seconds = time.monotonic() - started
+        return report
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Scan until ``stop`` is set (the first pass is the full scan and reconciliation)."""
+        while not stop.is_set():
+            try:
+                report = await self.scan()
+                if report.compiled:
+                    log.info("parsed %d file(s), %d new DAG version(s), %d import error(s)",
+                             report.compiled, len(report.new_versions), report.import_errors)
+            except Exception:
+                log.exception("DAG processor pass failed")
+            self._wake.clear()
+            waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._wake.wait())]
+            await asyncio.wait(waiters, timeout=self.poll_interval, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in waiters:
+                waiter.cancel()
+
+    def close(self) -> None:
+        """Stop the parse workers and threads."""
+        self._threads.shutdown(wait=False, cancel_futures=True)
+        if self._own_pool:
+            self.pool.close()

@@ -1,0 +1,195 @@
+"""One scheduling pass over running dag runs: trigger rules decide which task instances are ready (or end
+without running), due retries and reschedules come back, and ready task instances are queued within pool
+slots, ``max_active_tasks`` and the executor's free slots, highest ``priority_weight`` first.
+
+On PostgreSQL the scheduled rows are claimed ``FOR UPDATE SKIP LOCKED`` so two schedulers never queue the
+same task instance; on SQLite the pass runs inside one ``BEGIN IMMEDIATE`` write.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from airgate.gateway.scheduler.docs import DagDoc, DocCache
+from airgate.gateway.scheduler.mapping import Unmappable, expand, expansion_length
+from airgate.gateway.scheduler.readiness import Upstream, Verdict, decide
+from airgate.gateway.scheduler.runs import finish_run, time_out_run
+from airgate.gateway.states import DagRunState as DRS
+from airgate.gateway.states import TaskInstanceState as TIS
+from airgate.gateway.states import transition
+from airgate.gateway.store.tables import dag, dag_run, slot_pool, task_reschedule
+from airgate.gateway.store.tables import task_instance as ti_t
+
+_BUSY = (TIS.QUEUED.value, TIS.RUNNING.value)
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A task instance this pass queued: what is needed to build its workload."""
+
+    id: str
+    dag_id: str
+    task_id: str
+    run_id: str
+    map_index: int
+    try_number: int
+    pool_slots: int
+    queue: str
+    priority_weight: int
+    dag_version_id: str
+    executor: str | None
+
+
+def retry_delay(task: dict[str, Any], try_number: int) -> timedelta:
+    """The wait before retry ``try_number + 1`` (``retry_exponential_backoff`` capped by ``max_retry_delay``)."""
+    base = float(task.get("retry_delay") or 0)
+    backoff = float(task.get("retry_exponential_backoff") or 0)
+    if backoff:
+        base = base * (2 ** max(try_number - 1, 0)) * (backoff if backoff > 1 else 1)
+        cap = task.get("max_retry_delay")
+        if cap is not None:
+            base = min(base, float(cap))
+    return timedelta(seconds=base)
+
+
+async def decide_runs(conn: AsyncConnection, now: datetime, docs: DocCache) -> tuple[int, int]:
+    """Apply trigger rules, retries and reschedules in every running run; finish complete runs.
+
+    Returns how many task instances became ``scheduled`` and how many runs finished.
+    """
+    runs = (await conn.execute(
+        sa.select(dag_run.c.id, dag_run.c.dag_id, dag_run.c.run_id, dag_run.c.state, dag_run.c.start_date,
+                  dag_run.c.created_dag_version_id).where(dag_run.c.state == DRS.RUNNING.value)
+    )).all()
+    scheduled = finished = 0
+    for run in runs:
+        doc = await docs.get(conn, run.created_dag_version_id) if run.created_dag_version_id else None
+        if doc is not None and await time_out_run(conn, run, doc, now):
+            finished += 1
+        elif doc is not None:
+            count, done = await _decide_run(conn, run, doc, now)
+            scheduled, finished = scheduled + count, finished + done
+    return scheduled, finished
+
+
+async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetime) -> tuple[int, bool]:
+    tis = (await conn.execute(
+        sa.select(ti_t.c.id, ti_t.c.task_id, ti_t.c.map_index, ti_t.c.state, ti_t.c.try_number, ti_t.c.end_date)
+        .where(ti_t.c.dag_id == run.dag_id, ti_t.c.run_id == run.run_id)
+    )).all()
+    states: dict[str, list[str | None]] = defaultdict(list)
+    for ti in tis:
+        states[ti.task_id].append(ti.state)
+    pending = [ti for ti in tis if ti.state is None]
+    changes: dict[str, dict[str, Any]] = {}
+    progress = True
+    while progress:  # a decided task can decide its downstream tasks in the same pass
+        progress = False
+        for ti in pending:
+            if ti.id in changes or ti.task_id not in doc.tasks:
+                continue
+            task = doc.tasks[ti.task_id]
+            up = Upstream.of(
+                (state, bool(doc.tasks.get(u, {}).get("is_setup")))
+                for u in task.get("upstream_task_ids") or [] for state in states.get(u, [None])
+            )
+            verdict = decide(task.get("trigger_rule") or "all_success", up)
+            if verdict == Verdict.WAIT:
+                continue
+            target = TIS.SCHEDULED if verdict == Verdict.RUN else TIS(verdict.value)
+            if target == TIS.SCHEDULED and task.get("is_mapped") and ti.map_index < 0:
+                target = await _expand(conn, run, ti, task, now)
+                if target == TIS.SCHEDULED:  # expanded in place: its instances are written already
+                    changes[ti.id] = {"state": TIS.SCHEDULED, "expanded": True}
+                    row = states[ti.task_id]
+                    row[row.index(None)] = target.value
+                    progress = True
+                    continue
+            values: dict[str, Any] = {"state": transition(ti.state, target)}
+            if target == TIS.SCHEDULED:
+                values.update(try_number=ti.try_number + 1, scheduled_dttm=now)
+            else:
+                values.update(start_date=now, end_date=now, duration=0)
+            changes[ti.id] = values
+            row = states[ti.task_id]
+            row[row.index(None)] = target.value
+            progress = True
+    for ti in tis:
+        if ti.state == TIS.UP_FOR_RETRY and ti.task_id in doc.tasks:
+            end = ti.end_date or now
+            if end + retry_delay(doc.tasks[ti.task_id], ti.try_number) <= now:
+                changes[ti.id] = {"state": transition(ti.state, TIS.SCHEDULED), "try_number": ti.try_number + 1,
+                                  "scheduled_dttm": now}
+        elif ti.state == TIS.UP_FOR_RESCHEDULE:
+            due = await conn.scalar(sa.select(sa.func.max(task_reschedule.c.reschedule_date))
+                                    .where(task_reschedule.c.ti_id == ti.id))
+            if due is None or due <= now:
+                changes[ti.id] = {"state": transition(ti.state, TIS.SCHEDULED), "scheduled_dttm": now}
+    for ti_id, values in changes.items():
+        if not values.pop("expanded", False):
+            await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti_id).values(**values))
+    done = False
+    if not changes or all(v["state"] != TIS.SCHEDULED for v in changes.values()):
+        done = await finish_run(conn, run, doc, states, now) is not None
+    return sum(1 for v in changes.values() if v["state"] == TIS.SCHEDULED), done
+
+
+async def _expand(conn: AsyncConnection, run: Any, ti: Any, task: dict[str, Any], now: datetime) -> TIS:
+    """Expand a ready mapped task: ``scheduled`` (expanded), ``skipped`` (nothing to map) or ``failed``."""
+    try:
+        count = await expansion_length(conn, run.dag_id, run.run_id, task)
+    except Unmappable:
+        return TIS.FAILED
+    if count == 0:
+        return TIS.SKIPPED
+    await expand(conn, ti, count, now)
+    return TIS.SCHEDULED
+
+
+async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: int | None) -> list[Queued]:
+    """Queue up to ``free`` scheduled task instances within pools and ``max_active_tasks``."""
+    if free <= 0:
+        return []
+    busy_pools = dict((await conn.execute(
+        sa.select(ti_t.c.pool, sa.func.sum(ti_t.c.pool_slots)).where(ti_t.c.state.in_(_BUSY)).group_by(ti_t.c.pool)
+    )).all())
+    pool_slots = dict((await conn.execute(sa.select(slot_pool.c.pool, slot_pool.c.slots))).all())
+    busy_runs = {(d, r): n for d, r, n in (await conn.execute(
+        sa.select(ti_t.c.dag_id, ti_t.c.run_id, sa.func.count()).where(ti_t.c.state.in_(_BUSY))
+        .group_by(ti_t.c.dag_id, ti_t.c.run_id)
+    )).all()}
+    query = (
+        sa.select(ti_t, dag.c.max_active_tasks)
+        .join(dag_run, sa.and_(dag_run.c.dag_id == ti_t.c.dag_id, dag_run.c.run_id == ti_t.c.run_id))
+        .join(dag, dag.c.dag_id == ti_t.c.dag_id)
+        .where(ti_t.c.state == TIS.SCHEDULED.value, dag_run.c.state == DRS.RUNNING.value)
+        .order_by(ti_t.c.priority_weight.desc(), ti_t.c.scheduled_dttm, ti_t.c.map_index)
+        .limit(max(free * 4, 64))
+    )
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update(of=ti_t, skip_locked=True)
+    picked: list[Queued] = []
+    for ti in (await conn.execute(query)).all():
+        if len(picked) >= free:
+            break
+        slots = pool_slots.get(ti.pool)
+        if slots is None or (slots >= 0 and busy_pools.get(ti.pool, 0) + ti.pool_slots > slots):
+            continue
+        run_key = (ti.dag_id, ti.run_id)
+        if busy_runs.get(run_key, 0) >= (ti.max_active_tasks or 16):
+            continue
+        busy_pools[ti.pool] = busy_pools.get(ti.pool, 0) + ti.pool_slots
+        busy_runs[run_key] = busy_runs.get(run_key, 0) + 1
+        await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti.id).values(
+            state=transition(ti.state, TIS.QUEUED), queued_dttm=now, queued_by_job_id=job_id,
+        ))
+        picked.append(Queued(str(ti.id), ti.dag_id, ti.task_id, ti.run_id, ti.map_index, ti.try_number,
+                             ti.pool_slots, ti.queue or "default", ti.priority_weight or 1,
+                             str(ti.dag_version_id), ti.executor))
+    return picked

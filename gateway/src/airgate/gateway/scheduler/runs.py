@@ -1,0 +1,170 @@
+"""Dag runs: scheduled runs from timetables, starting queued runs (``max_active_runs``, paused DAGs wait),
+creating their task instances, and finishing runs whose task instances are all done.
+
+Every state change goes through :func:`airgate.gateway.states.transition`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from airgate.gateway.scheduler.docs import DagDoc, DocCache
+from airgate.gateway.scheduler.timetables import next_run
+from airgate.gateway.services.dag_runs_trigger import latest_version, run_id_for
+from airgate.gateway.services.execution.task_instances import uuid7
+from airgate.gateway.states import DagRunState as DRS
+from airgate.gateway.states import TaskInstanceState as TIS
+from airgate.gateway.states import is_finished, transition
+from airgate.gateway.store.tables import dag, dag_run, serialized_dag, task_instance
+
+_ACTIVE = (DRS.QUEUED.value, DRS.RUNNING.value)
+
+
+async def create_scheduled_runs(conn: AsyncConnection, now: datetime, job_id: int | None) -> int:
+    """Create the due scheduled run of every unpaused DAG with a timetable; how many were created."""
+    rows = (await conn.execute(
+        sa.select(dag.c.dag_id, dag.c.max_active_runs).where(
+            dag.c.is_paused.is_(False), dag.c.is_stale.is_(False),
+            dag.c.timetable_type.notin_(["", "NullTimetable", "AssetTriggeredTimetable"]),
+        )
+    )).all()
+    active: dict[str, int] = dict((await conn.execute(
+        sa.select(dag_run.c.dag_id, sa.func.count()).where(dag_run.c.state.in_(_ACTIVE)).group_by(dag_run.c.dag_id)
+    )).all())
+    created = 0
+    for dag_id, max_active_runs in rows:
+        if active.get(dag_id, 0) >= (max_active_runs if max_active_runs is not None else 16):
+            continue  # as Airflow: no new scheduled run while max_active_runs are queued or running
+        version = await latest_version(conn, dag_id)
+        if version is None:
+            continue
+        data = await conn.scalar(sa.select(serialized_dag.c.data).where(serialized_dag.c.dag_version_id == version["id"]))
+        if not data:
+            continue
+        last = (await conn.execute(
+            sa.select(dag_run.c.data_interval_end).where(dag_run.c.dag_id == dag_id, dag_run.c.run_type == "scheduled")
+            .order_by(dag_run.c.data_interval_end.desc()).limit(1)
+        )).first()
+        any_run = await conn.scalar(sa.select(sa.func.count()).select_from(dag_run).where(dag_run.c.dag_id == dag_id))
+        info = next_run(dict(data), last[0] if last else None, bool(any_run), now)
+        if info is None or info.run_after > now:
+            continue
+        await conn.execute(sa.insert(dag_run).values(
+            dag_id=dag_id, run_id=run_id_for("scheduled", info.logical_date), run_type="scheduled",
+            state=DRS.QUEUED.value, queued_at=now, logical_date=info.logical_date, run_after=info.run_after,
+            data_interval_start=info.interval_start, data_interval_end=info.interval_end,
+            triggered_by="timetable", conf={}, bundle_version=version["bundle_version"],
+            created_dag_version_id=version["id"], clear_number=0, creating_job_id=job_id,
+        ))
+        created += 1
+    return created
+
+
+async def start_queued_runs(conn: AsyncConnection, now: datetime, docs: DocCache) -> int:
+    """Move due queued runs of unpaused DAGs to running within ``max_active_runs``; create their TIs."""
+    running: dict[str, int] = dict((await conn.execute(
+        sa.select(dag_run.c.dag_id, sa.func.count()).where(dag_run.c.state == DRS.RUNNING.value)
+        .group_by(dag_run.c.dag_id)
+    )).all())
+    queued = (await conn.execute(
+        sa.select(dag_run.c.id, dag_run.c.dag_id, dag_run.c.run_id, dag_run.c.state, dag_run.c.created_dag_version_id,
+                  dag.c.max_active_runs)
+        .join(dag, dag.c.dag_id == dag_run.c.dag_id)
+        .where(dag_run.c.state == DRS.QUEUED.value, dag.c.is_paused.is_(False), dag_run.c.run_after <= now)
+        .order_by(dag_run.c.run_after, dag_run.c.id)
+    )).all()
+    started = 0
+    for run in queued:
+        limit = run.max_active_runs if run.max_active_runs is not None else 16
+        if running.get(run.dag_id, 0) >= limit:
+            continue
+        doc = await docs.get(conn, run.created_dag_version_id) if run.created_dag_version_id else None
+        if doc is None:
+            continue
+        await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
+            state=transition(run.state, DRS.RUNNING), start_date=now, last_scheduling_decision=now,
+        ))
+        await create_task_instances(conn, run.dag_id, run.run_id, doc)
+        running[run.dag_id] = running.get(run.dag_id, 0) + 1
+        started += 1
+    return started
+
+
+def _ti_row(dag_id: str, run_id: str, task: dict[str, Any], doc: DagDoc, map_index: int) -> dict[str, Any]:
+    return {
+        "id": uuid7(), "dag_id": dag_id, "run_id": run_id, "task_id": task["task_id"], "map_index": map_index,
+        "state": None, "try_number": 0, "max_tries": int(task.get("retries") or 0),
+        "pool": task.get("pool") or "default_pool", "pool_slots": int(task.get("pool_slots") or 1),
+        "queue": task.get("queue") or "default", "priority_weight": doc.weights[task["task_id"]],
+        "operator": task.get("task_type"), "custom_operator_name": task.get("custom_operator_name"),
+        "executor": task.get("executor"), "executor_config": task.get("executor_config") or {},
+        "task_display_name": task.get("task_display_name") or task["task_id"], "dag_version_id": doc.version_id,
+        "span_status": "not_started",
+    }
+
+
+def _literal_length(task: dict[str, Any]) -> int | None:
+    """How many instances a mapped task over literal lists has (None when it needs an upstream XCom)."""
+    mapping = task.get("mapping") or {}
+    expand = mapping.get("expand_input")
+    if not isinstance(expand, dict) or not expand:
+        return None
+    length = 1
+    for value in expand.values():
+        if not isinstance(value, list):
+            return None
+        length *= len(value)
+    return length
+
+
+async def create_task_instances(conn: AsyncConnection, dag_id: str, run_id: str, doc: DagDoc) -> None:
+    """Insert the run's missing task instances (no state yet); a mapped task over literals gets one per
+    element. A cleared run keeps the task instances it has (the clear reset their states)."""
+    existing = set((await conn.scalars(sa.select(task_instance.c.task_id).where(
+        task_instance.c.dag_id == dag_id, task_instance.c.run_id == run_id))).all())
+    rows = []
+    for task in doc.tasks.values():
+        if task["task_id"] in existing:
+            continue
+        count = _literal_length(task) if task.get("is_mapped") else None
+        if count is None:
+            rows.append(_ti_row(dag_id, run_id, task, doc, -1))
+        else:
+            rows.extend(_ti_row(dag_id, run_id, task, doc, i) for i in range(count))
+    if rows:
+        await conn.execute(sa.insert(task_instance), rows)
+
+
+async def time_out_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetime) -> bool:
+    """Fail a run that exceeded its DAG's ``dagrun_timeout``; its unfinished task instances are skipped."""
+    timeout = doc.doc.get("dagrun_timeout")
+    if not timeout or run.start_date is None or run.start_date + timedelta(seconds=float(timeout)) > now:
+        return False
+    unfinished = (await conn.execute(
+        sa.select(task_instance.c.id, task_instance.c.state).where(
+            task_instance.c.dag_id == run.dag_id, task_instance.c.run_id == run.run_id)
+    )).all()
+    for ti in unfinished:
+        if not is_finished(ti.state):
+            await conn.execute(sa.update(task_instance).where(task_instance.c.id == ti.id).values(
+                state=transition(ti.state, TIS.SKIPPED), end_date=now))
+    await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
+        state=transition(run.state, DRS.FAILED), end_date=now, last_scheduling_decision=now))
+    return True
+
+
+async def finish_run(conn: AsyncConnection, run: Any, doc: DagDoc, states: dict[str, list[str | None]],
+                     now: datetime) -> str | None:
+    """Set a running run to success/failed when all its task instances are finished (leaves decide)."""
+    if not all(is_finished(s) for values in states.values() for s in values):
+        return None
+    failed = any(s in (TIS.FAILED, TIS.UPSTREAM_FAILED) for leaf in doc.leaves for s in states.get(leaf, []))
+    target = DRS.FAILED if failed else DRS.SUCCESS
+    await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
+        state=transition(run.state, target), end_date=now, last_scheduling_decision=now,
+    ))
+    return target.value

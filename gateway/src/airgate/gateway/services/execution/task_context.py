@@ -1,0 +1,79 @@
+"""What a task reads or leaves about itself besides its state: rendered fields, reschedules, earlier runs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from airgate.gateway.errors import HTTPError
+from airgate.gateway.services.execution.task_instances import NOT_FOUND
+from airgate.gateway.states import DagRunState
+from airgate.gateway.store.tables import dag_run, task_reschedule
+from airgate.gateway.store.tables import rendered_task_instance_fields as rtif
+from airgate.gateway.store.tables import task_instance as ti_t
+
+
+async def _ti(conn: AsyncConnection, ti_id: str) -> Any:
+    return (await conn.execute(sa.select(ti_t).where(ti_t.c.id == ti_id))).first()
+
+
+async def put_rtif(conn: AsyncConnection, ti_id: str, fields: dict[str, Any]) -> dict[str, str]:
+    """Store (replace) the rendered template fields of a task instance."""
+    ti = await _ti(conn, ti_id)
+    if ti is None:
+        raise HTTPError(404, "Not Found")
+    key = {"dag_id": ti.dag_id, "task_id": ti.task_id, "run_id": ti.run_id, "map_index": ti.map_index}
+    await conn.execute(sa.delete(rtif).where(*(rtif.c[k] == v for k, v in key.items())))
+    await conn.execute(sa.insert(rtif).values(**key, rendered_fields=fields))
+    return {"message": "Rendered task instance fields successfully set"}
+
+
+async def previous_successful_dagrun(conn: AsyncConnection, ti_id: str) -> dict[str, Any]:
+    """Dates of the latest successful run before this task's run (all null when none)."""
+    empty: dict[str, Any] = dict.fromkeys(
+        ("data_interval_start", "data_interval_end", "start_date", "end_date")
+    )
+    ti = await _ti(conn, ti_id)
+    if ti is None:
+        return empty
+    logical_date = await conn.scalar(
+        sa.select(dag_run.c.logical_date).where(dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id)
+    )
+    if logical_date is None:
+        return empty
+    row = (
+        await conn.execute(
+            sa.select(dag_run)
+            .where(
+                dag_run.c.dag_id == ti.dag_id,
+                dag_run.c.logical_date < logical_date,
+                dag_run.c.state == DagRunState.SUCCESS,
+            )
+            .order_by(dag_run.c.logical_date.desc())
+            .limit(1)
+        )
+    ).first()
+    if row is None:
+        return empty
+    return {name: getattr(row, name) for name in empty}
+
+
+async def inactive_assets(conn: AsyncConnection, ti_id: str) -> dict[str, Any]:
+    """Inactive assets among the task's inlets and outlets (serialized-DAG lookup not wired yet: none)."""
+    if await _ti(conn, ti_id) is None:
+        raise HTTPError(404, NOT_FOUND)
+    return {"inactive_assets": []}
+
+
+async def first_reschedule_start(conn: AsyncConnection, ti_id: str) -> datetime | None:
+    """The start date of the task instance's first reschedule, or None."""
+    value: datetime | None = await conn.scalar(
+        sa.select(task_reschedule.c.start_date)
+        .where(task_reschedule.c.ti_id == ti_id)
+        .order_by(task_reschedule.c.id.asc())
+        .limit(1)
+    )
+    return value

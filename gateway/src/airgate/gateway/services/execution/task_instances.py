@@ -1,0 +1,332 @@
+"""A task instance's own life through the Execution API: start, heartbeat, finish, defer, reschedule, retry.
+
+Every state change goes through :func:`airgate.gateway.states.transition`. Rows are read ``FOR UPDATE``
+(PostgreSQL; SQLite serialises writers with ``BEGIN IMMEDIATE``) before they are changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from airgate.gateway.errors import HTTPError
+from airgate.gateway.services.execution import assets
+from airgate.gateway.services.execution.asset_reads import consumed_events
+from airgate.gateway.services.execution.dag_runs import find_run, run_body
+from airgate.gateway.services.execution.payloads import parse_state_update
+from airgate.gateway.states import TaskInstanceState as TIS
+from airgate.gateway.states import is_finished, transition
+from airgate.gateway.store.tables import dag, dag_run, hitl_detail, log, task_reschedule, trigger, xcom
+from airgate.gateway.store.tables import task_instance as ti_t
+from airgate.gateway.store.tables import task_instance_history as tih_t
+
+NOT_FOUND = {"reason": "not_found", "message": "Task Instance not found"}
+
+
+def uuid7() -> str:
+    """A time-ordered UUID (version 7), as Airflow gives new task instance ids."""
+    ms = time.time_ns() // 1_000_000
+    value = (ms & ((1 << 48) - 1)) << 80 | (0x7 << 76) | (int.from_bytes(os.urandom(10)) & ((1 << 76) - 1))
+    value = (value & ~(0x3 << 62)) | (0x2 << 62)
+    return str(uuid.UUID(int=value))
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _parse_dt(value: str | datetime) -> datetime:
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+async def _locked(conn: AsyncConnection, ti_id: str) -> Any:
+    return (await conn.execute(sa.select(ti_t).where(ti_t.c.id == ti_id).with_for_update())).first()
+
+
+async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | None) -> None:
+    """An event-log row for a start or an end reported by the task (as Airflow writes them)."""
+    logical_date = await conn.scalar(
+        sa.select(dag_run.c.logical_date).where(dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id)
+    )
+    owners = await conn.scalar(sa.select(dag.c.owners).where(dag.c.dag_id == ti.dag_id))
+    await conn.execute(
+        sa.insert(log).values(
+            dttm=now(),
+            dag_id=ti.dag_id,
+            task_id=ti.task_id,
+            run_id=ti.run_id,
+            map_index=ti.map_index,
+            try_number=ti.try_number,
+            logical_date=logical_date,
+            owner=owners,
+            event=event,
+            extra=json.dumps({"host_name": hostname}) if hostname else None,
+        )
+    )
+
+
+def _duration(start: datetime | None, end: datetime | None) -> float | None:
+    return (end - start).total_seconds() if start is not None and end is not None else None
+
+
+async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]:
+    """Mark a queued (or restarting) task instance running; the run context the task needs."""
+    ti = await _locked(conn, ti_id)
+    if ti is None:
+        raise HTTPError(404, NOT_FOUND)
+    same_process = (ti.hostname, ti.unixname, ti.pid) == (payload.hostname, payload.unixname, payload.pid)
+    if not (ti.state == TIS.RUNNING and same_process) and ti.state not in (TIS.QUEUED, TIS.RESTARTING):
+        raise HTTPError(
+            409,
+            {
+                "reason": "invalid_state",
+                "message": "TI was not in a state where it could be marked as running",
+                "previous_state": ti.state,
+            },
+        )
+    values: dict[str, Any] = {
+        "state": transition(ti.state, TIS.RUNNING),
+        "end_date": None,
+        "hostname": payload.hostname,
+        "unixname": payload.unixname,
+        "pid": payload.pid,
+        "last_heartbeat_at": now(),
+    }
+    if not ti.next_kwargs:
+        values["start_date"] = _parse_dt(payload.start_date)
+    if not (ti.state == TIS.RUNNING and same_process):
+        await _record(conn, ti, TIS.RUNNING.value, payload.hostname)
+    await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti_id).values(**values))
+    dr = await find_run(conn, ti.dag_id, ti.run_id)
+    if dr is None:
+        raise HTTPError(404, NOT_FOUND)
+    keys: list[str] = []
+    if not ti.next_method:
+        query = sa.select(xcom.c.key).where(
+            xcom.c.dag_id == ti.dag_id, xcom.c.task_id == ti.task_id, xcom.c.run_id == ti.run_id
+        )
+        if ti.map_index >= 0:
+            query = query.where(xcom.c.map_index == ti.map_index)
+        keys = list((await conn.scalars(query)).all())
+    reschedules = await conn.scalar(
+        sa.select(sa.func.count(task_reschedule.c.id)).where(task_reschedule.c.ti_id == ti_id)
+    )
+    max_tries = ti.max_tries if ti.max_tries is not None else -1
+    context: dict[str, Any] = {
+        "dag_run": run_body(dr, await consumed_events(conn, dr.id)),
+        "task_reschedule_count": int(reschedules or 0),
+        "max_tries": max_tries,
+        "variables": [],
+        "connections": [],
+        "xcom_keys_to_clear": keys,
+        "should_retry": ti.state == TIS.RESTARTING or (max_tries != 0 and ti.try_number <= max_tries),
+    }
+    if ti.next_method:
+        context.update(next_method=ti.next_method, next_kwargs=ti.next_kwargs, start_date=ti.start_date)
+    return context
+
+
+async def _archive_try(conn: AsyncConnection, ti: Any) -> str:
+    """Copy the try into the history (an unfinished try is recorded failed), give the TI a new id."""
+    exists = await conn.scalar(
+        sa.select(sa.func.count())
+        .select_from(tih_t)
+        .where(
+            tih_t.c.dag_id == ti.dag_id,
+            tih_t.c.task_id == ti.task_id,
+            tih_t.c.run_id == ti.run_id,
+            tih_t.c.map_index == ti.map_index,
+            tih_t.c.try_number == ti.try_number,
+        )
+    )
+    if not exists:
+        row = {c.name: getattr(ti, c.name) for c in tih_t.columns if c.name != "task_instance_id"}
+        row["task_instance_id"] = ti.id
+        if not is_finished(ti.state):
+            row["state"] = TIS.FAILED.value
+            row["end_date"] = now()
+            row["duration"] = _duration(ti.start_date, row["end_date"])
+        await conn.execute(sa.insert(tih_t).values(**row))
+    await conn.execute(sa.delete(task_reschedule).where(task_reschedule.c.ti_id == ti.id))
+    # Airflow moves the try's HITL detail to its history; Airgate keeps none for past tries yet
+    await conn.execute(sa.delete(hitl_detail).where(hitl_detail.c.ti_id == ti.id))
+    return uuid7()
+
+
+async def update_state(conn: AsyncConnection, ti_id: str, body: Any) -> None:
+    """Apply a state update reported by a running task (all six payloads)."""
+    tag, fields = parse_state_update(body)
+    ti = await _locked(conn, ti_id)
+    if ti is None:
+        raise HTTPError(404, NOT_FOUND)
+    if ti.state != TIS.RUNNING:
+        raise HTTPError(
+            409,
+            {
+                "reason": "invalid_state",
+                "message": "TI was not in the running state so it cannot be updated",
+                "previous_state": ti.state,
+            },
+        )
+    where = ti_t.c.id == ti_id
+    values: dict[str, Any] = {}
+    if "rendered_map_index" in fields:
+        values["rendered_map_index"] = fields["rendered_map_index"]
+    if tag in ("success", "_terminal_", "up_for_retry"):
+        end = fields["end_date"]
+        values.update(
+            state=transition(ti.state, TIS(fields["state"])),
+            end_date=end,
+            duration=_duration(ti.start_date, end),
+            next_method=None,
+            next_kwargs=None,
+        )
+        if tag == "up_for_retry":
+            values["id"] = await _archive_try(conn, ti)
+        elif tag == "success":
+            partition_key = await conn.scalar(
+                sa.select(dag_run.c.partition_key).where(
+                    dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id
+                )
+            )
+            await assets.register_outlets(
+                conn, ti, partition_key, fields.get("task_outlets", []), fields.get("outlet_events", [])
+            )
+    elif tag == "deferred":
+        kwargs = fields.get("trigger_kwargs", {})
+        trigger_id = (
+            await conn.execute(
+                sa.insert(trigger)
+                .values(
+                    classpath=fields["classpath"],
+                    kwargs=kwargs if isinstance(kwargs, str) else json.dumps(kwargs),
+                    queue=fields.get("queue"),
+                    created_date=now(),
+                )
+                .returning(trigger.c.id)
+            )
+        ).scalar_one()
+        timeout = fields.get("trigger_timeout")
+        values = {
+            "state": transition(ti.state, TIS.DEFERRED),
+            "trigger_id": trigger_id,
+            "next_method": fields["next_method"],
+            "next_kwargs": fields.get("next_kwargs", {}),
+            "trigger_timeout": now() + timeout if timeout is not None else None,
+        }
+    elif tag == "up_for_reschedule":
+        started = now()
+        end = fields["end_date"]
+        await conn.execute(
+            sa.insert(task_reschedule).values(
+                ti_id=ti_id,
+                start_date=started,
+                end_date=end,
+                duration=int((end - started).total_seconds()),
+                reschedule_date=fields["reschedule_date"],
+            )
+        )
+        values = {
+            "state": transition(ti.state, TIS.UP_FOR_RESCHEDULE),
+            "end_date": end,
+            "duration": _duration(ti.start_date, end),
+            "next_method": None,
+            "next_kwargs": None,
+        }
+    else:  # scheduled / queued / restarting: Airflow cannot apply these and fails the task instead
+        end = now()
+        values.update(
+            state=transition(ti.state, TIS.FAILED), end_date=end, duration=_duration(ti.start_date, end)
+        )
+    await conn.execute(sa.update(ti_t).where(where).values(**values))
+    await _record(conn, ti, str(values["state"]), ti.hostname)
+
+
+async def heartbeat(conn: AsyncConnection, ti_id: str, hostname: str, pid: int) -> None:
+    """Record a heartbeat; 404/410 when gone, 409 when the task should stop."""
+    fast = await conn.execute(
+        sa.update(ti_t)
+        .where(
+            ti_t.c.id == ti_id, ti_t.c.state == TIS.RUNNING, ti_t.c.hostname == hostname, ti_t.c.pid == pid
+        )
+        .values(last_heartbeat_at=now())
+    )
+    if fast.rowcount:
+        return
+    ti = await _locked(conn, ti_id)
+    if ti is None:
+        archived = await conn.scalar(
+            sa.select(sa.func.count()).select_from(tih_t).where(tih_t.c.task_instance_id == ti_id)
+        )
+        if archived:
+            raise HTTPError(
+                410,
+                {
+                    "reason": "not_found",
+                    "message": "Task Instance not found, it may have been moved to the Task Instance History table",
+                },
+            )
+        raise HTTPError(404, NOT_FOUND)
+    if ti.hostname != hostname or ti.pid != pid:
+        raise HTTPError(
+            409,
+            {
+                "reason": "running_elsewhere",
+                "message": "TI is already running elsewhere",
+                "current_hostname": ti.hostname,
+                "current_pid": ti.pid,
+            },
+        )
+    raise HTTPError(
+        409,
+        {
+            "reason": "not_running",
+            "message": "TI is no longer in the running state and task should terminate",
+            "current_state": ti.state,
+        },
+    )
+
+
+async def skip_downstream(conn: AsyncConnection, ti_id: str, tasks: list[Any]) -> None:
+    """Skip the named tasks of the same run that are not running or finished successfully/failed."""
+    row = (await conn.execute(sa.select(ti_t.c.dag_id, ti_t.c.run_id).where(ti_t.c.id == ti_id))).first()
+    if row is None:
+        raise HTTPError(404, NOT_FOUND)
+    keys = {(t, -1) if isinstance(t, str) else (t[0], int(t[1])) for t in tasks}
+    if not keys:
+        return
+    stamp = now()
+    candidates = await conn.execute(
+        sa.select(ti_t.c.id, ti_t.c.task_id, ti_t.c.map_index, ti_t.c.state)
+        .where(
+            ti_t.c.dag_id == row.dag_id, ti_t.c.run_id == row.run_id, ti_t.c.task_id.in_({k[0] for k in keys})
+        )
+        .with_for_update()
+    )
+    for cand in candidates.all():
+        if (cand.task_id, cand.map_index) not in keys:
+            continue
+        if cand.state in (TIS.RUNNING, TIS.SUCCESS, TIS.FAILED):
+            continue
+        await conn.execute(
+            sa.update(ti_t)
+            .where(ti_t.c.id == cand.id)
+            .values(state=transition(cand.state, TIS.SKIPPED), start_date=stamp, end_date=stamp)
+        )
+
+
+async def set_rendered_map_index(conn: AsyncConnection, ti_id: str, value: str) -> None:
+    """Store the task's rendered map index (422 when empty, 404 when the TI is unknown)."""
+    if not value:
+        raise HTTPError(422, "rendered_map_index cannot be empty")
+    result = await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti_id).values(rendered_map_index=value))
+    if not result.rowcount:
+        raise HTTPError(404, "Task Instance not found")

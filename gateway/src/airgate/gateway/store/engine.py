@@ -1,0 +1,155 @@
+"""The async engine and the :class:`Store`: one transaction per ``read()`` / ``write()`` block.
+
+SQLite (aiosqlite) runs in WAL mode with a busy timeout and foreign keys on; every write transaction starts
+with ``BEGIN IMMEDIATE`` so concurrent writers queue on the database lock instead of failing (or losing
+updates) when a deferred transaction tries to upgrade to a write. Reads use a plain deferred ``BEGIN``.
+PostgreSQL runs through an asyncpg connection pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
+
+from airgate.gateway.store.errors import as_unique_violation
+from airgate.gateway.store.urls import to_async_url
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_BEGIN_OPTION = "airgate_sqlite_begin"
+
+
+def is_sqlite_memory(async_url: str) -> bool:
+    """Whether ``async_url`` names an in-memory SQLite database."""
+    url = make_url(async_url)
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def make_engine(url: str, *, echo: bool = False, foreign_keys: bool = True) -> AsyncEngine:
+    """Create the async engine for an Airflow-style or async database URL, configured for Airgate.
+
+    ``foreign_keys=False`` is for migrations on SQLite (batch mode rebuilds tables, which must not cascade).
+    """
+    async_url = to_async_url(url)
+    backend = make_url(async_url).get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(async_url, echo=echo, foreign_keys=foreign_keys)
+    return create_async_engine(
+        async_url,
+        echo=echo,
+        pool_size=10,
+        max_overflow=10,
+        pool_timeout=30,
+        pool_recycle=1800,
+        pool_pre_ping=True,
+    )
+
+
+def _sqlite_engine(async_url: str, *, echo: bool, foreign_keys: bool) -> AsyncEngine:
+    kwargs: dict[str, Any] = {"echo": echo, "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+    if is_sqlite_memory(async_url):
+        # One shared connection, or every connection would see its own empty database.
+        kwargs.update(poolclass=StaticPool)
+        kwargs["connect_args"]["check_same_thread"] = False
+    else:
+        kwargs.update(pool_size=5, max_overflow=10, pool_timeout=60)
+    engine = create_async_engine(async_url, **kwargs)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take control of BEGIN away from the sqlite3 module (the SQLAlchemy recipe for pysqlite/aiosqlite).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(conn.get_execution_options().get(_BEGIN_OPTION, "BEGIN"))
+
+    return engine
+
+
+async def begin_immediate(conn: AsyncConnection) -> None:
+    """Mark ``conn`` (before its transaction starts) so that SQLite opens it with ``BEGIN IMMEDIATE``."""
+    await conn.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"})
+
+
+class Store:
+    """The database: ``async with store.read() as conn`` / ``async with store.write() as conn``.
+
+    Each block is ONE transaction on a SQLAlchemy :class:`AsyncConnection`, committed when the block ends and
+    rolled back if it raises. A unique-key failure surfaces as
+    :class:`~airgate.gateway.store.errors.UniqueViolation`. On SQLite, writes of this process are also
+    serialised by an asyncio lock (do not nest ``write()`` blocks: that deadlocks); keep them short.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self.dialect_name: str = engine.dialect.name
+        self._sqlite = self.dialect_name == "sqlite"
+        self._memory = self._sqlite and is_sqlite_memory(str(engine.url))
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def engine(self) -> AsyncEngine:
+        """The underlying engine (for tools such as migrations; services use read()/write())."""
+        return self._engine
+
+    @contextlib.asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        """A read transaction (deferred ``BEGIN`` on SQLite)."""
+        if self._memory:  # one shared connection: transactions must not interleave
+            async with self._write_lock, self._transaction(write=False) as conn:
+                yield conn
+        else:
+            async with self._transaction(write=False) as conn:
+                yield conn
+
+    @contextlib.asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite)."""
+        if self._sqlite:
+            async with self._write_lock, self._transaction(write=True) as conn:
+                yield conn
+        else:
+            async with self._transaction(write=True) as conn:
+                yield conn
+
+    @contextlib.asynccontextmanager
+    async def _transaction(self, *, write: bool) -> AsyncIterator[AsyncConnection]:
+        async with self._engine.connect() as conn:
+            if write and self._sqlite:
+                await begin_immediate(conn)
+            try:
+                async with conn.begin():
+                    yield conn
+            except IntegrityError as exc:
+                violation = as_unique_violation(exc)
+                if violation is not None:
+                    raise violation from exc
+                raise
+
+    async def dispose(self) -> None:
+        """Close every pooled connection."""
+        await self._engine.dispose()
+
+
+async def create_store(url: str, *, echo: bool = False) -> Store:
+    """Open the store for an Airflow-style (``sqlite:////path``, ``postgresql://``) or async URL.
+
+    Connections are opened lazily; the schema is not created here (see ``migrate``).
+    """
+    return Store(make_engine(url, echo=echo))

@@ -1,0 +1,476 @@
+"""``@task`` and its variants, ``@setup``/``@teardown`` and ``@task_group``.
+
+Decorated function bodies never run at parse time, except ``@task_group`` and ``@dag`` bodies, which
+Airflow runs too (they build the graph).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any
+
+from . import _ctx
+from .mapping import MappedOperator, OperatorPartial
+from .operator import BaseOperator
+from .taskgroup import MappedTaskGroup, TaskGroup
+from .xcom import MappedArgument, PlainXComArg, XComArg
+
+_STD = "airflow.providers.standard.decorators"
+
+
+class DecoratedOperator(BaseOperator):
+    """Base of the operators made by ``@task``-style decorators."""
+
+    template_fields = ("templates_dict", "op_args", "op_kwargs")
+    shim_module = "airflow.sdk.bases.decorator"
+    _shim_scan_all_args = True
+
+    def __init__(
+        self,
+        *,
+        python_callable: Any,
+        task_id: str,
+        op_args: Any = None,
+        op_kwargs: Any = None,
+        multiple_outputs: bool = False,
+        templates_dict: Any = None,
+        show_return_value_in_logs: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        self._shim_decorator_kwargs = {k: kwargs.pop(k) for k in list(kwargs) if k in self._shim_extra_args}
+        super().__init__(task_id=task_id, multiple_outputs=multiple_outputs, **kwargs)
+        self.python_callable = python_callable
+        self.op_args = list(op_args or [])
+        self.op_kwargs = dict(op_kwargs or {})
+        self.templates_dict = templates_dict
+        self.show_return_value_in_logs = show_return_value_in_logs
+
+    _shim_extra_args: tuple[str, ...] = ()
+
+
+def _decorated(
+    name: str,
+    module: str,
+    native: str | None,
+    extra: tuple[str, ...] = (),
+    sensor: bool = False,
+    ui_color: str | None = None,
+    template_fields: tuple[str, ...] = ("templates_dict", "op_args", "op_kwargs"),
+) -> type[DecoratedOperator]:
+    namespace: dict[str, Any] = {
+        "shim_module": module,
+        "shim_native": native,
+        "_shim_extra_args": extra,
+        "_is_sensor": sensor,
+        "custom_operator_name": None,
+        "template_fields": template_fields,
+    }
+    if ui_color:
+        namespace["ui_color"] = ui_color
+    return type(name, (DecoratedOperator,), namespace)
+
+
+_SENSOR_ARGS = (
+    "poke_interval",
+    "timeout",
+    "soft_fail",
+    "mode",
+    "exponential_backoff",
+    "max_wait",
+    "silent_fail",
+    "never_fail",
+)
+_VENV_ARGS = (
+    "requirements",
+    "python_version",
+    "serializer",
+    "system_site_packages",
+    "pip_install_options",
+    "skip_on_exit_code",
+    "index_urls",
+    "venv_cache_path",
+    "expect_airflow",
+    "string_args",
+    "python",
+    "use_dill",
+    "expect_pendulum",
+    "env_vars",
+    "inherit_env",
+)
+
+_VENV_TF = (
+    "templates_dict",
+    "op_args",
+    "op_kwargs",
+    "requirements",
+    "index_urls",
+    "index_urls_from_connection_ids",
+    "venv_cache_path",
+)
+_EXT_TF = ("templates_dict", "op_args", "op_kwargs", "python")
+
+VARIANTS: dict[str, type[DecoratedOperator]] = {
+    "python": _decorated("_PythonDecoratedOperator", f"{_STD}.python", "python", ui_color="#ffefeb"),
+    "bash": _decorated(
+        "_BashDecoratedOperator",
+        f"{_STD}.bash",
+        "bash",
+        ("env", "append_env", "output_encoding", "skip_on_exit_code", "cwd", "output_processor"),
+        ui_color="#f0ede4",
+        template_fields=("op_args", "op_kwargs", "bash_command", "env", "cwd"),
+    ),
+    "branch": _decorated(
+        "_BranchPythonDecoratedOperator", f"{_STD}.branch_python", "python", ui_color="#ffefeb"
+    ),
+    "short_circuit": _decorated(
+        "_ShortCircuitDecoratedOperator",
+        f"{_STD}.short_circuit",
+        "python",
+        ("ignore_downstream_trigger_rules",),
+        ui_color="#ffefeb",
+    ),
+    "sensor": _decorated(
+        "DecoratedSensorOperator",
+        f"{_STD}.sensor",
+        "python",
+        _SENSOR_ARGS,
+        sensor=True,
+        ui_color="#e6f1f2",
+        template_fields=("op_args", "op_kwargs"),
+    ),
+    "virtualenv": _decorated(
+        "_PythonVirtualenvDecoratedOperator",
+        f"{_STD}.python_virtualenv",
+        None,
+        _VENV_ARGS,
+        template_fields=_VENV_TF,
+    ),
+    "external_python": _decorated(
+        "_PythonExternalDecoratedOperator",
+        f"{_STD}.external_python",
+        None,
+        _VENV_ARGS,
+        template_fields=_EXT_TF,
+    ),
+    "branch_virtualenv": _decorated(
+        "_BranchPythonVirtualenvDecoratedOperator",
+        f"{_STD}.branch_virtualenv",
+        None,
+        _VENV_ARGS,
+        template_fields=_VENV_TF,
+    ),
+    "branch_external_python": _decorated(
+        "_BranchExternalPythonDecoratedOperator",
+        f"{_STD}.branch_external_python",
+        None,
+        _VENV_ARGS,
+        template_fields=_EXT_TF,
+    ),
+    "docker": _decorated(
+        "_DockerDecoratedOperator",
+        "airflow.providers.docker.decorators.docker",
+        None,
+        (
+            "image",
+            "command",
+            "environment",
+            "mounts",
+            "docker_url",
+            "auto_remove",
+            "network_mode",
+            "api_version",
+            "entrypoint",
+        ),
+    ),
+    "kubernetes": _decorated(
+        "_KubernetesDecoratedOperator",
+        "airflow.providers.cncf.kubernetes.decorators.kubernetes",
+        None,
+        (
+            "image",
+            "namespace",
+            "name",
+            "in_cluster",
+            "cmds",
+            "arguments",
+            "env_vars",
+            "kubernetes_conn_id",
+            "config_file",
+            "get_logs",
+            "labels",
+        ),
+    ),
+}
+
+# Airflow names decorated tasks by their decorator in the API (``operator_name``): ``@task``, ``@task.bash``, ...
+for _variant, _cls in VARIANTS.items():
+    _cls.custom_operator_name = "@task" if _variant == "python" else f"@task.{_variant}"
+
+
+def unique_task_id(task_id: str) -> str:
+    """``task_id``, ``task_id__1``, ... as Airflow numbers repeated decorated tasks."""
+    dag = _ctx.STATE.current_dag()
+    if dag is None:
+        return task_id
+    group = _ctx.STATE.current_group() or dag.task_group
+    full = group.child_id(task_id)
+    if full not in dag.task_dict:
+        return task_id
+    core = re.split(r"__\d+$", task_id)[0]
+    prefix = group.child_id(core)
+    suffixes = [
+        int(t.rsplit("__", 1)[1]) for t in dag.task_dict if re.match(rf"^{re.escape(prefix)}__\d+$", t)
+    ]
+    return f"{core}__{max(suffixes, default=0) + 1}"
+
+
+def _infer_multiple_outputs(fn: Any) -> bool:
+    try:
+        ret = inspect.signature(fn).return_annotation
+    except (TypeError, ValueError):
+        return False
+    if isinstance(ret, str):
+        return ret.startswith(("dict", "Dict", "Mapping", "typing.Dict"))
+    origin = getattr(ret, "__origin__", ret)
+    return origin is dict or getattr(origin, "__name__", "") in ("Dict", "Mapping", "dict")
+
+
+class TaskDecorator:
+    """A decorated function: calling it adds a task and returns its XComArg."""
+
+    def __init__(
+        self,
+        function: Any,
+        operator_class: type[DecoratedOperator],
+        kwargs: dict[str, Any],
+        setup_teardown: str | None = None,
+    ) -> None:
+        if not callable(function):
+            raise TypeError("`python_callable` param must be callable")
+        self.function = function
+        self.operator_class = operator_class
+        self.kwargs = kwargs
+        self.setup_teardown = setup_teardown
+        self.__name__ = getattr(function, "__name__", "task")
+        self.__doc__ = getattr(function, "__doc__", None)
+        self.__wrapped__ = function
+
+    def _task_kwargs(self) -> dict[str, Any]:
+        kwargs = dict(self.kwargs)
+        kwargs.pop("on_failure_fail_dagrun", None)
+        kwargs["task_id"] = unique_task_id(kwargs.get("task_id") or self.function.__name__)
+        if kwargs.get("multiple_outputs") is None:
+            kwargs["multiple_outputs"] = _infer_multiple_outputs(self.function)
+        if (
+            "doc_md" not in kwargs
+            and self.function.__doc__
+            and self.operator_class.__name__ != "_BashDecoratedOperator"
+        ):
+            kwargs["doc_md"] = self.function.__doc__
+        return kwargs
+
+    def __call__(self, *args: Any, **kwargs: Any) -> XComArg:
+        try:
+            inspect.signature(self.function).bind(*args, **kwargs)
+        except TypeError as err:
+            if not self._has_context_params():
+                raise TypeError(f"{self.function.__name__}() {err}") from None
+        op = self.operator_class(
+            python_callable=self.function, op_args=args, op_kwargs=kwargs, **self._task_kwargs()
+        )
+        self._mark(op)
+        return PlainXComArg(op)
+
+    def _has_context_params(self) -> bool:
+        return True
+
+    def _mark(self, op: Any) -> None:
+        if self.setup_teardown == "setup":
+            op.as_setup()
+        elif self.setup_teardown == "teardown":
+            op.as_teardown(on_failure_fail_dagrun=self.kwargs.get("on_failure_fail_dagrun"))
+
+    def override(self, **kwargs: Any) -> TaskDecorator:
+        """Same function, other operator arguments."""
+        return TaskDecorator(
+            self.function, self.operator_class, {**self.kwargs, **kwargs}, self.setup_teardown
+        )
+
+    def partial(self, **kwargs: Any) -> _DecoratedPartial:
+        """Fixed function arguments of a mapped task."""
+        return _DecoratedPartial(self, kwargs)
+
+    def expand(self, **mapped: Any) -> XComArg:
+        """Map over function arguments."""
+        return _DecoratedPartial(self, {}).expand(**mapped)
+
+    def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> XComArg:
+        """Map over a list of function-argument dicts."""
+        return _DecoratedPartial(self, {}).expand_kwargs(kwargs, strict=strict)
+
+
+class _DecoratedPartial:
+    def __init__(self, decorator: TaskDecorator, fn_kwargs: dict[str, Any]) -> None:
+        self.decorator = decorator
+        self.fn_kwargs = fn_kwargs
+
+    def _partial(self) -> OperatorPartial:
+        kwargs = self.decorator._task_kwargs()
+        kwargs.update(python_callable=self.decorator.function, op_kwargs=self.fn_kwargs)
+        return OperatorPartial(self.decorator.operator_class, kwargs, decorated=self.decorator)
+
+    def expand(self, **mapped: Any) -> XComArg:
+        op = self._partial().expand(**mapped)
+        self.decorator._mark(op)
+        return PlainXComArg(op)
+
+    def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> XComArg:
+        op = self._partial().expand_kwargs(kwargs, strict=strict)
+        self.decorator._mark(op)
+        return PlainXComArg(op)
+
+
+def _make_variant(variant: str, setup_teardown: str | None = None) -> Any:
+    operator_class = VARIANTS[variant]
+
+    def decorator(python_callable: Any = None, multiple_outputs: bool | None = None, **kwargs: Any) -> Any:
+        kwargs["multiple_outputs"] = multiple_outputs
+        if python_callable is not None:
+            return TaskDecorator(python_callable, operator_class, kwargs, setup_teardown)
+        return lambda fn: TaskDecorator(fn, operator_class, kwargs, setup_teardown)
+
+    decorator.__name__ = variant
+    return decorator
+
+
+class _TaskNamespace:
+    """``task`` / ``task.bash`` / ``task.branch`` ... (unknown variants are an AttributeError)."""
+
+    def __call__(
+        self, python_callable: Any = None, multiple_outputs: bool | None = None, **kwargs: Any
+    ) -> Any:
+        return _make_variant("python")(python_callable, multiple_outputs, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in VARIANTS:
+            return _make_variant(name)
+        if name in ("run_if", "skip_if"):
+            return _condition_decorator(name)
+        raise AttributeError(f"task decorator {name!r} not found")
+
+
+def _condition_decorator(kind: str) -> Any:
+    def outer(condition: Any, skip_message: str | None = None) -> Any:
+        def inner(decorated: Any) -> Any:
+            if isinstance(decorated, TaskDecorator):
+                conds = list(decorated.kwargs.get("_shim_conditions", []))
+                decorated.kwargs.setdefault("pre_execute", None)
+                decorated._shim_conditions = [*conds, (kind, condition)]  # type: ignore[attr-defined]
+            return decorated
+
+        return inner
+
+    return outer
+
+
+task = _TaskNamespace()
+
+
+def setup(python_callable: Any = None, **kwargs: Any) -> Any:
+    """``@setup``: the task is a setup task."""
+    if python_callable is not None and isinstance(python_callable, TaskDecorator):
+        return TaskDecorator(
+            python_callable.function, python_callable.operator_class, python_callable.kwargs, "setup"
+        )
+    if python_callable is not None:
+        return TaskDecorator(
+            python_callable, VARIANTS["python"], {"multiple_outputs": None, **kwargs}, "setup"
+        )
+    return lambda fn: setup(fn, **kwargs)
+
+
+def teardown(python_callable: Any = None, *, on_failure_fail_dagrun: bool = False, **kwargs: Any) -> Any:
+    """``@teardown``: the task is a teardown task (trigger rule ``all_done_setup_success``)."""
+    extra = {"on_failure_fail_dagrun": on_failure_fail_dagrun}
+    if python_callable is not None and isinstance(python_callable, TaskDecorator):
+        return TaskDecorator(
+            python_callable.function,
+            python_callable.operator_class,
+            {**python_callable.kwargs, **extra},
+            "teardown",
+        )
+    if python_callable is not None:
+        return TaskDecorator(
+            python_callable, VARIANTS["python"], {"multiple_outputs": None, **kwargs, **extra}, "teardown"
+        )
+    return lambda fn: teardown(fn, on_failure_fail_dagrun=on_failure_fail_dagrun, **kwargs)
+
+
+class TaskGroupDecorator:
+    """A ``@task_group`` function: calling it builds a group by running the body."""
+
+    def __init__(
+        self, function: Any, tg_kwargs: dict[str, Any], partial_kwargs: dict[str, Any] | None = None
+    ):
+        self.function = function
+        self.tg_kwargs = tg_kwargs
+        self.partial_kwargs = partial_kwargs or {}
+        self.__name__ = getattr(function, "__name__", "task_group")
+        self.__wrapped__ = function
+
+    def _group(self, cls: type[TaskGroup]) -> TaskGroup:
+        kwargs = dict(self.tg_kwargs)
+        kwargs.setdefault("group_id", self.function.__name__)
+        kwargs.setdefault("add_suffix_on_collision", True)
+        if "tooltip" not in kwargs and self.function.__doc__:
+            kwargs["tooltip"] = self.function.__doc__
+        return cls(**kwargs)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        group = self._group(TaskGroup)
+        with group:
+            retval = self.function(*args, **kwargs)
+        return group if retval is None else retval
+
+    def override(self, **kwargs: Any) -> TaskGroupDecorator:
+        return TaskGroupDecorator(self.function, {**self.tg_kwargs, **kwargs}, self.partial_kwargs)
+
+    def partial(self, **kwargs: Any) -> TaskGroupDecorator:
+        return TaskGroupDecorator(self.function, self.tg_kwargs, {**self.partial_kwargs, **kwargs})
+
+    def expand(self, **mapped: Any) -> Any:
+        if not mapped:
+            raise TypeError("no arguments to expand against")
+        group = self._group(MappedTaskGroup)
+        group.expand_type, group.expand_input = "dict", mapped
+        return self._run_mapped(group, {k: MappedArgument(str(group.group_id), k) for k in mapped})
+
+    def expand_kwargs(self, kwargs: Any) -> Any:
+        group = self._group(MappedTaskGroup)
+        group.expand_type, group.expand_input = "list", kwargs
+        params = inspect.signature(self.function).parameters
+        names = [n for n in params if n not in self.partial_kwargs]
+        return self._run_mapped(group, {k: MappedArgument(str(group.group_id), k) for k in names})
+
+    def _run_mapped(self, group: TaskGroup, mapped_args: dict[str, Any]) -> Any:
+        from .xcom import find_xcom_operators
+
+        with group:
+            retval = self.function(**self.partial_kwargs, **mapped_args)
+        for op in find_xcom_operators(group.expand_input):
+            for root in group.roots():
+                op.add_downstream_task(root)
+        return group if retval is None else retval
+
+
+def task_group(python_callable: Any = None, **tg_kwargs: Any) -> Any:
+    """``@task_group`` / ``@task_group(group_id=..., ...)``."""
+    if callable(python_callable) and not tg_kwargs:
+        return TaskGroupDecorator(python_callable, {})
+    if python_callable is not None:
+        tg_kwargs["group_id"] = python_callable
+    return lambda fn: TaskGroupDecorator(fn, tg_kwargs)
+
+
+__all__ = ["MappedOperator", "TaskDecorator", "setup", "task", "task_group", "teardown"]

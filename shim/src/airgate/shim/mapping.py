@@ -1,0 +1,136 @@
+"""Dynamic task mapping: ``Operator.partial(...).expand(...)`` / ``.expand_kwargs(...)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import _ctx
+from .nodes import DependencyMixin, operators_of
+from .operator import (
+    BASE_ARGS,
+    BaseOperator,
+    accepts_any_kwargs,
+    apply_base_args,
+    class_param_names,
+    merged_defaults,
+    register,
+)
+from .xcom import MappedArgument, PlainXComArg, XComArg, find_xcom_operators
+
+_PARTIAL_ONLY = {"task_id", "dag", "task_group", "params", "default_args"}
+
+
+def _check_mappable(name: str, value: Any) -> None:
+    if isinstance(value, XComArg | MappedArgument | list | tuple | dict | set):
+        return
+    raise ValueError(f"Cannot map {name!r} over {type(value).__name__}; expected a list, dict or XComArg")
+
+
+class OperatorPartial:
+    """The result of ``Operator.partial(**kwargs)``; becomes a task on ``expand``."""
+
+    def __init__(self, operator_class: type, kwargs: dict[str, Any], decorated: Any = None) -> None:
+        if "task_id" not in kwargs and decorated is None:
+            raise TypeError("missing keyword argument 'task_id'")
+        if not accepts_any_kwargs(operator_class) and decorated is None:
+            allowed = class_param_names(operator_class) | _PARTIAL_ONLY
+            bad = sorted(set(kwargs) - allowed)
+            if bad:
+                raise TypeError(
+                    f"{operator_class.__name__}.partial got an unexpected keyword argument {bad[0]!r}"
+                )
+        self.operator_class = operator_class
+        self.kwargs = kwargs
+        self.decorated = decorated
+
+    def expand(self, **mapped: Any) -> MappedOperator:
+        """Map over keyword arguments (the product of all of them)."""
+        if not mapped:
+            raise TypeError("no arguments to expand against")
+        for name, value in mapped.items():
+            _check_mappable(name, value)
+        dup = set(mapped) & set(self.kwargs)
+        if dup:
+            raise ValueError(f"Cannot specify arguments both to partial and expand: {sorted(dup)}")
+        return MappedOperator(self, "dict", mapped)
+
+    def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> MappedOperator:
+        """Map over a list of kwargs dicts (or an XComArg producing one)."""
+        if not isinstance(kwargs, XComArg | list | tuple):
+            raise TypeError(f"expected XComArg or list[dict], not {type(kwargs).__name__}")
+        return MappedOperator(self, "list", kwargs)
+
+
+class MappedOperator(DependencyMixin):
+    """A task expanded at run time into one task instance per element."""
+
+    task_id: str
+    dag: Any
+    task_group: Any
+    upstream_task_ids: set[str]
+    downstream_task_ids: set[str]
+
+    def __init__(self, partial: OperatorPartial, expand_type: str, expand_input: Any) -> None:
+        kwargs = dict(partial.kwargs)
+        cls = partial.operator_class
+        dag = kwargs.pop("dag", None) or _ctx.STATE.current_dag()
+        group = kwargs.pop("task_group", None)
+        if dag is not None and group is None:
+            group = _ctx.STATE.current_group() or dag.task_group
+        defaults, params = merged_defaults(
+            dag, group, kwargs.pop("default_args", None), kwargs.pop("params", None)
+        )
+        names = class_param_names(cls)
+        for name, value in defaults.items():
+            if name in names and name not in kwargs:
+                kwargs[name] = value
+        task_id = kwargs.pop("task_id")
+        base = {k: v for k, v in kwargs.items() if k in BASE_ARGS}
+        self.operator_class = cls
+        self.partial_kwargs = {k: v for k, v in kwargs.items() if k not in BASE_ARGS}
+        self.expand_type = expand_type
+        self.expand_input = expand_input
+        self.decorated = partial.decorated
+        self.params = params
+        self.lineno = _ctx.caller_lineno()
+        for attr in ("template_fields", "template_ext", "ui_color", "ui_fgcolor"):
+            setattr(self, attr, getattr(cls, attr, None))
+        apply_base_args(self, task_id, base, dag, group)
+        register(self)
+        for op in find_xcom_operators([expand_input, self.partial_kwargs]):
+            op.add_downstream_task(self)
+
+    add_downstream_task = BaseOperator.add_downstream_task
+    _relate = BaseOperator._relate
+    as_setup = BaseOperator.as_setup
+    as_teardown = BaseOperator.as_teardown
+
+    @property
+    def output(self) -> PlainXComArg:
+        return PlainXComArg(self)
+
+    @property
+    def is_mapped(self) -> bool:
+        return True
+
+    @property
+    def task_type(self) -> str:
+        return self.operator_class.__name__
+
+    @property
+    def operator_name(self) -> str:
+        return getattr(self.operator_class, "custom_operator_name", None) or self.operator_class.__name__
+
+    @property
+    def roots(self) -> list[Any]:
+        return [self]
+
+    @property
+    def leaves(self) -> list[Any]:
+        return [self]
+
+    def __repr__(self) -> str:
+        return f"<Mapped({self.operator_class.__name__}): {self.task_id}>"
+
+
+__all__ = ["MappedOperator", "OperatorPartial", "operators_of"]

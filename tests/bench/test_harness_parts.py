@@ -1,0 +1,113 @@
+"""The harness's parts with real processes: the load generator, process stopping, memory, the report."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench import report
+from bench.loadgen import percentile
+from bench.procs import ProcessGroup, descendants, memory
+from bench.report import ScenarioResult, Status
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_listening(port: int) -> None:
+    for _ in range(200):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"nothing listens on {port}")
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert percentile(values, 0.50) == 50.0
+    assert percentile(values, 0.99) == 99.0
+    assert percentile([7.0], 0.99) == 7.0
+
+
+def test_load_generator_counts_every_answer_against_a_live_server() -> None:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "bench.loadgen", "serve", "--port", str(port),
+                               "--seconds", "30"], cwd=REPO)
+    try:
+        _wait_listening(port)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.loadgen", "run", "--port", str(port), "--path", "/x",
+             "--concurrency", "4", "--duration", "0.5", "--warmup", "0.1"],
+            cwd=REPO, check=True, capture_output=True, text=True, timeout=60).stdout
+    finally:
+        server.kill()
+        server.wait()
+    result = json.loads(out)
+    assert result["requests"] > 0
+    assert result["statuses"] == {"200": result["requests"]}
+    assert result["ok"] == result["requests"]
+    assert result["error_pct"] == 0.0
+    assert result["concurrency"] == 4
+    assert 0 < result["p50_ms"] <= result["p99_ms"]
+
+
+def test_stop_all_ends_children_and_grandchildren(tmp_path: Path) -> None:
+    group = ProcessGroup(tmp_path / "logs")
+    root = group.start("sleeper", ["sh", "-c", "sleep 60 & sleep 60 & wait"], {"PATH": "/usr/bin:/bin"})
+    for _ in range(100):
+        family = descendants([root])
+        if len(family) == 3:
+            break
+        time.sleep(0.05)
+    assert len(family) == 3
+    assert memory([root]).processes == 3
+    assert memory([root]).rss > 0
+    group.stop_all(timeout=5)
+    time.sleep(0.1)
+    alive = [pid for pid in family if Path(f"/proc/{pid}").exists()
+             and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+    assert alive == []
+    assert group.exited() == {}
+
+
+def test_report_gives_medians_ranges_and_ratio(tmp_path: Path) -> None:
+    res = ScenarioResult("get_pools", "pools", units={"rps": "req/s"}, higher_is_better={"rps": True})
+    for airgate, airflow in ((300.0, 100.0), (500.0, 90.0), (400.0, 110.0)):
+        res.add("airgate", {"rps": airgate})
+        res.add("airflow", {"rps": airflow})
+    skipped = ScenarioResult("get_dags", "dags", status=Status.NOT_IMPLEMENTED, reason="Airgate answers 404")
+    summary = res.summary()["rps"]
+    assert summary["airgate"] == {"median": 400.0, "min": 300.0, "max": 500.0, "values": [300.0, 500.0, 400.0]}
+    assert summary["ratio"] == 4.0
+    run = {"mode": "full", "started": "2026-01-01T00:00:00+00:00", "machine": report.machine(),
+           "repetitions": 3, "sides": {"airgate": "a", "airflow": "b"}, "notes": {"n": "v"}}
+    path = report.write(run, [res, skipped], tmp_path)
+    text = path.read_text()
+    assert "| get_pools | rps (req/s) | higher | 400 (300-500) | 100 (90.0-110) | 4.00x |" in text
+    assert "- `get_dags` (dags): **not implemented yet** - Airgate answers 404" in text
+    assert (tmp_path / "latest.md").read_text() == text
+    body = json.loads((tmp_path / "latest.json").read_text())
+    assert [s["status"] for s in body["scenarios"]] == ["measured", "not implemented yet"]
+    assert body["machine"]["cores"] >= 1
+
+
+def test_generated_dag_files_are_valid_python(tmp_path: Path) -> None:
+    from bench import dags
+
+    count = dags.write_dags(tmp_path / "dags", 3, 5)
+    files = sorted(p.name for p in (tmp_path / "dags").glob("*.py"))
+    assert count == dags.total(3) == 4
+    assert files == ["bench_dag_0000.py", "bench_dag_0001.py", "bench_dag_0002.py", f"{dags.TI_DAG_ID}.py"]
+    for name in files:
+        compile((tmp_path / "dags" / name).read_text(), name, "exec")
+    assert 'task_id=f"task_{i:04d}"' in (tmp_path / "dags" / f"{dags.TI_DAG_ID}.py").read_text()

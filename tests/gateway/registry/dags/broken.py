@@ -1,0 +1,4 @@
+"""A DAG file that fails at import (registry tests)."""
+from airflow.sdk import DAG
+
+raise RuntimeError("registry: deliberate import error")

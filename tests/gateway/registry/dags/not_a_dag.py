@@ -1,0 +1,2 @@
+"""Helpers without the two magic words: never parsed."""
+VALUE = 1

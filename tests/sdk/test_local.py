@@ -1,0 +1,136 @@
+"""``local`` specifics: isolation between tasks run by the same warm worker, worker death."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+
+from airgate.sdk import EventKind
+from airgate.sdk.loader import load
+from airgate.sdk.local import LocalExecutor
+from airgate.sdk.testing import FakeExecutionAPI, WorkloadFactory
+from airgate.sdk.testing.conformance import Harness
+
+
+def _executor(tmp_path: Path, workers: int = 1) -> LocalExecutor:
+    executor = load(
+        "local",
+        {"parallelism": str(workers), "base_log_folder": str(tmp_path), "preload": "airgate.sdk.testing.probe"},
+    )
+    assert isinstance(executor, LocalExecutor)
+    return executor
+
+
+def test_tasks_on_one_worker_do_not_see_each_other(tmp_path: Path, fake_execution_api: FakeExecutionAPI) -> None:
+    factory = WorkloadFactory(fake_execution_api.url)
+    first = factory(env={"ONLY_FIRST": "1"})
+    second = factory()
+
+    async def scenario() -> None:
+        async with Harness(_executor(tmp_path)) as h:
+            for workload in (first, second):
+                await h.executor.submit(workload)
+                assert (await h.wait_done(workload.key)).exit_code == 0
+
+    asyncio.run(scenario())
+    one = fake_execution_api.calls_for(first.ti.id, "run")[0].body["probe"]
+    two = fake_execution_api.calls_for(second.ti.id, "run")[0].body["probe"]
+    # The probe sets an env var and appends to a module list; neither survives into the next task.
+    assert one["seen"] == {"env": None, "module": []}
+    assert two["seen"] == {"env": None, "module": []}
+    assert one["cwd"] != two["cwd"]
+    assert not os.path.exists(one["cwd"]), "the per-task working directory is removed after the task"
+
+
+def test_each_task_gets_exactly_its_own_environment(tmp_path: Path, fake_execution_api: FakeExecutionAPI) -> None:
+    (tmp_path / "envrunner.py").write_text(
+        "import os\nprint(os.environ.get('ONLY_FIRST'), os.environ['AIRFLOW__CORE__EXECUTION_API_SERVER_URL'])\n"
+    )
+    factory = WorkloadFactory(fake_execution_api.url)
+    first = factory(runner="envrunner", env={"PYTHONPATH": str(tmp_path), "ONLY_FIRST": "yes"})
+    second = factory(runner="envrunner", env={"PYTHONPATH": str(tmp_path)})
+
+    async def scenario() -> list[bytes]:
+        async with Harness(_executor(tmp_path / "logs")) as h:
+            logs = []
+            for workload in (first, second):
+                await h.executor.submit(workload)
+                await h.wait_done(workload.key)
+                logs.append((await h.executor.read_log(workload.key)).data)
+            return logs
+
+    url = fake_execution_api.url.encode()
+    assert asyncio.run(scenario()) == [b"yes " + url + b"\n", b"None " + url + b"\n"]
+
+
+def test_killed_worker_is_replaced_and_its_task_reported_lost(
+    tmp_path: Path, fake_execution_api: FakeExecutionAPI
+) -> None:
+    factory = WorkloadFactory(fake_execution_api.url)
+    victim = factory(sleep=30)
+    after = factory()
+
+    async def scenario() -> None:
+        executor = _executor(tmp_path)
+        async with Harness(executor) as h:
+            (worker_pid,) = executor.worker_pids()
+            await h.executor.submit(victim)
+            started = await h.wait(victim.key, EventKind.STARTED)
+            await asyncio.to_thread(fake_execution_api.wait_for, victim.ti.id, "run", 10)
+            os.kill(worker_pid, signal.SIGKILL)
+            lost = await h.wait_done(victim.key)
+            assert lost.kind == EventKind.LOST
+            assert f"local executor worker {worker_pid} died" in lost.detail
+            for _ in range(100):  # the task's process is killed with its worker
+                try:
+                    os.kill(started.pid or 0, 0)
+                except ProcessLookupError:
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                raise AssertionError("the lost task's process is still running")
+            for _ in range(100):
+                if executor.worker_pids() and executor.worker_pids() != [worker_pid]:
+                    break
+                await asyncio.sleep(0.05)
+            assert len(executor.worker_pids()) == 1 and executor.worker_pids() != [worker_pid]
+            await h.executor.submit(after)
+            assert (await h.wait_done(after.key)).exit_code == 0
+
+    asyncio.run(scenario())
+
+
+def test_runner_without_main_runs_as_main_module(tmp_path: Path, fake_execution_api: FakeExecutionAPI) -> None:
+    (tmp_path / "plainrunner.py").write_text(
+        "import sys, os\nprint('plain runner got', sys.argv[1], os.environ['MARK'])\nsys.exit(4)\n"
+    )
+    workload = WorkloadFactory(fake_execution_api.url)(
+        runner="plainrunner", env={"PYTHONPATH": str(tmp_path), "MARK": "m1"}
+    )
+
+    async def scenario() -> None:
+        executor = _executor(tmp_path / "logs")
+        async with Harness(executor) as h:
+            await h.executor.submit(workload)
+            assert (await h.wait_done(workload.key)).exit_code == 4
+            log = (await h.executor.read_log(workload.key)).data
+            assert log == b"plain runner got --json-string m1\n"
+
+    asyncio.run(scenario())
+
+
+def test_start_fails_cleanly_when_workers_cannot_start(tmp_path: Path) -> None:
+    executor = load("local", {"parallelism": "2", "base_log_folder": str(tmp_path), "python": "/bin/false"})
+
+    async def scenario() -> None:
+        try:
+            await executor.start()  # type: ignore[attr-defined]
+        except RuntimeError as exc:
+            assert str(exc).startswith("local executor cannot start its workers: ")
+        else:
+            raise AssertionError("start() should have failed")
+        assert executor.worker_pids() == []  # type: ignore[attr-defined]
+
+    asyncio.run(scenario())

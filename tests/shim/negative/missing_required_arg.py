@@ -1,0 +1,6 @@
+import pendulum
+from airflow.sdk import DAG
+from airflow.providers.standard.operators.bash import BashOperator
+
+with DAG("missing_required_arg", schedule=None, start_date=pendulum.datetime(2024, 1, 1)):
+    BashOperator(task_id="t")
