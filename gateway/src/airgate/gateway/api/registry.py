@@ -33,9 +33,29 @@ PUBLIC_MODULES = (
     "dag_stats",
     "job",
     "extra_links",
+    "asset",
+    "backfill",
+    "plugin",
+    "provider",
 )
 AUTH_MODULES = ("token",)
-UI_MODULES = ("config", "auth")
+UI_MODULES = (
+    "config",
+    "auth",
+    "dags",
+    "grid",
+    "structure",
+    "dependencies",
+    "dashboard",
+    "calendar",
+    "gantt",
+    "asset",
+    "partitioned_dag_run",
+    "backfill",
+    "teams",
+    "connection",
+    "deadlines",
+)
 EXECUTION_MODULES = (
     "health",
     "task_instances",
