@@ -10,10 +10,14 @@ Both create ``.venv`` on first use and install the four distributions with the p
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 import venv
 from pathlib import Path
 
@@ -74,6 +78,90 @@ def _run_env() -> dict[str, str]:
     return env
 
 
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+def _become_subreaper() -> bool:
+    """Adopt every orphan the run leaves behind (Linux), so none can outlive it and hold CI's output open."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _children(pid: int) -> list[tuple[int, str, str]]:
+    """(pid, state, command) of the live processes whose parent is ``pid``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            cmd = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2:].split()
+        if int(fields[1]) == pid:
+            found.append((int(entry), fields[0], cmd.strip()))
+    return found
+
+
+def _reap_adopted(keep: int, stop: threading.Event) -> None:
+    """Collect adopted orphans that exited (never ``keep``, the pytest process ``subprocess`` waits for)."""
+    me = os.getpid()
+    while not stop.wait(2.0):
+        for pid, state, _ in _children(me):
+            if pid != keep and state == "Z":
+                try:
+                    os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    pass
+
+
+def _kill_leftovers() -> None:
+    """Kill what the tests left running (whole trees), report it, and reap it."""
+    me = os.getpid()
+    for _ in range(5):
+        alive = [c for c in _children(me) if c[1] != "Z"]
+        for pid, _, cmd in alive:
+            print(f"dev.py: killing process left behind by the tests: {pid} {cmd[:160]}", file=sys.stderr)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        while True:  # reap; grandchildren of what was killed are adopted by us in turn
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+        if not alive:
+            return
+        time.sleep(0.2)
+
+
+def _run_tests(args: list[str]) -> int:
+    """Run pytest; afterwards no process the tests started outlives this command."""
+    subreaper = _become_subreaper()
+    proc = subprocess.Popen([str(PY), "-m", "pytest", *args], cwd=ROOT, env=_run_env())
+    stop = threading.Event()
+    if subreaper:
+        threading.Thread(target=_reap_adopted, args=(proc.pid, stop), daemon=True).start()
+    try:
+        status = proc.wait()
+    except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        status = proc.wait()
+    stop.set()
+    if subreaper:
+        _kill_leftovers()
+    return status
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"lite", "test"}:
         print(__doc__, file=sys.stderr)
@@ -85,7 +173,7 @@ def main(argv: list[str]) -> int:
         subprocess.call([str(PY), str(ROOT / "tests" / "ui" / "setup_browser.py")], cwd=ROOT)
     if command == "lite":
         os.execve(str(VENV / "bin" / "airgate"), ["airgate", "lite", *rest], _run_env())
-    return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=_run_env())
+    return _run_tests(rest)
 
 
 if __name__ == "__main__":

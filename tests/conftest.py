@@ -16,7 +16,9 @@ import asyncio
 import os
 import secrets
 import shutil
+import sys
 import threading
+import time
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -129,3 +131,26 @@ async def store(store_url: str) -> AsyncIterator[Store]:
         yield opened
     finally:
         await opened.dispose()
+
+
+_EXIT_GRACE_S = 120.0
+_exit_status: list[int] = [0]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status[0] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A run that has finished must end: if something (a non-daemon thread, an atexit hook) keeps the
+    interpreter alive long after the last test, say what it is and exit with the run's status."""
+
+    def watchdog() -> None:
+        time.sleep(_EXIT_GRACE_S)
+        alive = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
+        sys.stderr.write(f"pytest: still alive {_EXIT_GRACE_S:.0f} s after the run ended; threads: {alive}\n")
+        sys.stderr.flush()
+        os._exit(_exit_status[0])
+
+    threading.Thread(target=watchdog, name="exit-watchdog", daemon=True).start()
