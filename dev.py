@@ -10,6 +10,7 @@ Both create ``.venv`` on first use and install the four distributions with the p
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import os
@@ -115,10 +116,8 @@ def _reap_adopted(keep: int, stop: threading.Event) -> None:
     while not stop.wait(2.0):
         for pid, state, _ in _children(me):
             if pid != keep and state == "Z":
-                try:
+                with contextlib.suppress(ChildProcessError):
                     os.waitpid(pid, os.WNOHANG)
-                except ChildProcessError:
-                    pass
 
 
 def _kill_leftovers() -> None:
@@ -128,10 +127,8 @@ def _kill_leftovers() -> None:
         alive = [c for c in _children(me) if c[1] != "Z"]
         for pid, _, cmd in alive:
             print(f"dev.py: killing process left behind by the tests: {pid} {cmd[:160]}", file=sys.stderr)
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         while True:  # reap; grandchildren of what was killed are adopted by us in turn
             try:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
