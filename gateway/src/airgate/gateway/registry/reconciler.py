@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from airgate.gateway.registry.assets import drop_stale_references
 from airgate.gateway.registry.bundles import Bundle
 from airgate.gateway.store.tables import dag, dag_bundle, import_error
 
@@ -33,14 +34,18 @@ async def reconcile_bundle(conn: AsyncConnection, bundle: Bundle, present: Colle
     if keep:
         gone_dag = sa.and_(gone_dag, sa.or_(dag.c.relative_fileloc.is_(None), dag.c.relative_fileloc.not_in(keep)))
         gone_error = sa.and_(gone_error, sa.or_(import_error.c.filename.is_(None), import_error.c.filename.not_in(keep)))
-    await conn.execute(sa.update(dag).where(gone_dag).values(is_stale=True))
+    marked = await conn.execute(sa.update(dag).where(gone_dag).values(is_stale=True))
     await conn.execute(sa.delete(import_error).where(gone_error))
+    if marked.rowcount:
+        await drop_stale_references(conn)
 
 
 async def retire_bundles(conn: AsyncConnection, active: Collection[str]) -> None:
     """Bundles no longer configured become inactive; their DAGs stale and their import errors cleared."""
     names = list(active)
     await conn.execute(sa.update(dag_bundle).where(dag_bundle.c.name.not_in(names)).values(active=False))
-    await conn.execute(sa.update(dag).where(dag.c.bundle_name.not_in(names), dag.c.is_stale.is_(False))
-                       .values(is_stale=True))
+    marked = await conn.execute(sa.update(dag).where(dag.c.bundle_name.not_in(names), dag.c.is_stale.is_(False))
+                                .values(is_stale=True))
+    if marked.rowcount:
+        await drop_stale_references(conn)
     await conn.execute(sa.delete(import_error).where(import_error.c.bundle_name.not_in(names)))

@@ -22,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from airgate.gateway.registry.assets import drop_stale_references, sync_dag_assets
 from airgate.gateway.registry.bundles import Bundle
 from airgate.gateway.store.tables import (
     dag,
@@ -230,6 +231,8 @@ async def record_files(conn: AsyncConnection, files: list[ParsedFile], defaults:
                                                 dag.c.relative_fileloc.in_([f.relative_fileloc for f in failed]))
                            .values(has_import_errors=True, is_stale=True))
     if not parsed:
+        if failed:
+            await drop_stale_references(conn)
         return []
     rels = [f.relative_fileloc for f in parsed]
     await conn.execute(sa.delete(import_error).where(import_error.c.bundle_name == bundle,
@@ -240,6 +243,8 @@ async def record_files(conn: AsyncConnection, files: list[ParsedFile], defaults:
     if items:
         gone = sa.and_(gone, dag.c.dag_id.not_in(list(items)))
     await conn.execute(sa.update(dag).where(gone).values(is_stale=True))
+    await sync_dag_assets(conn, [data for _, data in items.values()])
+    await drop_stale_references(conn)
     return added
 
 
