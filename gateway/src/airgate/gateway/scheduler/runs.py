@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from airgate.gateway.scheduler.backfills import backfill_gate, complete_backfills
 from airgate.gateway.scheduler.docs import DagDoc, DocCache
 from airgate.gateway.scheduler.timetables import next_run
 from airgate.gateway.services.dag_runs_trigger import latest_version, run_id_for
@@ -33,7 +34,8 @@ async def create_scheduled_runs(conn: AsyncConnection, now: datetime, job_id: in
         )
     )).all()
     active: dict[str, int] = dict((await conn.execute(
-        sa.select(dag_run.c.dag_id, sa.func.count()).where(dag_run.c.state.in_(_ACTIVE)).group_by(dag_run.c.dag_id)
+        sa.select(dag_run.c.dag_id, sa.func.count()).where(dag_run.c.state.in_(_ACTIVE), dag_run.c.run_type != "backfill")
+        .group_by(dag_run.c.dag_id)
     )).all())
     created = 0
     for dag_id, max_active_runs in rows:
@@ -65,22 +67,28 @@ async def create_scheduled_runs(conn: AsyncConnection, now: datetime, job_id: in
 
 
 async def start_queued_runs(conn: AsyncConnection, now: datetime, docs: DocCache) -> int:
-    """Move due queued runs of unpaused DAGs to running within ``max_active_runs``; create their TIs."""
+    """Move due queued runs of unpaused DAGs to running within ``max_active_runs`` (a backfill's runs within
+    the backfill's, see :mod:`.backfills`); create their TIs. Then mark finished backfills completed."""
     running: dict[str, int] = dict((await conn.execute(
-        sa.select(dag_run.c.dag_id, sa.func.count()).where(dag_run.c.state == DRS.RUNNING.value)
+        sa.select(dag_run.c.dag_id, sa.func.count()).where(dag_run.c.state == DRS.RUNNING.value,
+                                                           dag_run.c.backfill_id.is_(None))
         .group_by(dag_run.c.dag_id)
     )).all())
     queued = (await conn.execute(
         sa.select(dag_run.c.id, dag_run.c.dag_id, dag_run.c.run_id, dag_run.c.state, dag_run.c.created_dag_version_id,
-                  dag.c.max_active_runs)
+                  dag.c.max_active_runs, dag_run.c.backfill_id)
         .join(dag, dag.c.dag_id == dag_run.c.dag_id)
         .where(dag_run.c.state == DRS.QUEUED.value, dag.c.is_paused.is_(False), dag_run.c.run_after <= now)
         .order_by(dag_run.c.run_after, dag_run.c.id)
     )).all()
     started = 0
-    for run in queued:
+    gate = await backfill_gate(conn, queued)  # backfill runs: last, in order, within the backfill's limit
+    for run in gate.order(queued):
         limit = run.max_active_runs if run.max_active_runs is not None else 16
-        if running.get(run.dag_id, 0) >= limit:
+        if run.backfill_id is not None:
+            if not gate.admit(run):
+                continue
+        elif running.get(run.dag_id, 0) >= limit:
             continue
         doc = await docs.get(conn, run.created_dag_version_id) if run.created_dag_version_id else None
         if doc is None:
@@ -91,6 +99,7 @@ async def start_queued_runs(conn: AsyncConnection, now: datetime, docs: DocCache
         await create_task_instances(conn, run.dag_id, run.run_id, doc)
         running[run.dag_id] = running.get(run.dag_id, 0) + 1
         started += 1
+    await complete_backfills(conn, now)  # a backfill none of whose runs is queued or running is done
     return started
 
 
