@@ -31,6 +31,9 @@ def parse(argv: list[str] | None = None) -> Options:
                         help="how Airgate is started (default: lite)")
     parser.add_argument("--airgate-db", choices=("postgres", "sqlite"),
                         help="Airgate's database (default: postgres in full mode, sqlite in quick mode)")
+    parser.add_argument("--airgate-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an extra Airflow-named setting for Airgate's processes, e.g. "
+                             "AIRFLOW__CORE__EXECUTOR=LiteExecutor (repeatable)")
     parser.add_argument("--results", type=Path, default=report.RESULTS, help="where reports are written")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds any start or wait may take")
     args = parser.parse_args(argv)
@@ -49,9 +52,16 @@ def parse(argv: list[str] | None = None) -> Options:
     except KeyError as exc:
         parser.error(str(exc.args[0]))
     db = args.airgate_db or ("sqlite" if quick else "postgres")
+    extra = {}
+    for item in args.airgate_env:
+        key, sep, value = item.partition("=")
+        if not sep or not key.startswith("AIRFLOW"):
+            parser.error(f"--airgate-env wants AIRFLOW...=VALUE, got {item!r}")
+        extra[key] = value
     return Options(mode="quick" if quick else "full", sizes=sizes, scenarios=scenarios,
                    with_airflow=not (quick or args.no_airflow), airgate_command=args.airgate_command,
-                   airgate_postgres=db == "postgres", results_dir=args.results, timeout=args.timeout)
+                   airgate_postgres=db == "postgres", results_dir=args.results, timeout=args.timeout,
+                   airgate_env=extra)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ import sys
 import tempfile
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
@@ -34,6 +34,7 @@ class Options:
     airgate_postgres: bool
     results_dir: Path
     timeout: float = 600.0
+    airgate_env: dict[str, str] = field(default_factory=dict)
 
 
 def _say(message: str) -> None:
@@ -115,7 +116,8 @@ def run(opts: Options) -> int:
         folder = workdir / "dags"
         dags.write_dags(folder, opts.sizes.simple_dags, opts.sizes.ti_tasks)
         airgate = AirgateSide(workdir / "airgate", folder, group,
-                              f"bench_airgate_{stamp}" if opts.airgate_postgres else None, opts.airgate_command)
+                              f"bench_airgate_{stamp}" if opts.airgate_postgres else None, opts.airgate_command,
+                              opts.airgate_env)
         sides.append(airgate)
         if opts.with_airflow:
             if not airflow_env.is_ready():

@@ -157,11 +157,13 @@ class AirgateSide(Side):
     name = SideName.AIRGATE
 
     def __init__(self, workdir: Path, dags_folder: Path, group: ProcessGroup, database: str | None,
-                 command: str = "lite") -> None:
+                 command: str = "lite", extra_env: dict[str, str] | None = None) -> None:
         super().__init__(workdir, dags_folder, group, database)
         self.command = command
         self.servers = ["airgate"]
-        self.description = f"airgate {command} ({'PostgreSQL' if database else 'SQLite'})"
+        self.extra_env = dict(extra_env or {})
+        self.description = f"airgate {command} ({'PostgreSQL' if database else 'SQLite'})" + "".join(
+            f", {k}={v}" for k, v in self.extra_env.items())
 
     def _airgate(self) -> list[str]:
         script = Path(sys.executable).parent / "airgate"
@@ -171,6 +173,7 @@ class AirgateSide(Side):
         env = self._base_env(port)
         conn = pg.url(self.database) if self.database else f"sqlite:///{self.home}/airgate.db"
         env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = conn
+        env.update(self.extra_env)
         return env
 
     def api_server_argv(self, port: int) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bench.scenarios import api, footprint, later, parse
+from bench.scenarios import api, footprint, parse, runs, scale
 from bench.scenarios.base import Context, Metric, NotImplementedYet, Scenario, Sizes
 
-ALL: list[Scenario] = [*api.SCENARIOS, footprint.Footprint(), footprint.ColdStart(), *later.SCENARIOS,
-                       *parse.SCENARIOS]
+# scale last: it bulk-loads Airgate's store, which must not weigh on the other scenarios
+ALL: list[Scenario] = [*api.SCENARIOS, footprint.Footprint(), footprint.ColdStart(), *runs.SCENARIOS,
+                       *parse.SCENARIOS, *scale.SCENARIOS]
 
 __all__ = ["ALL", "Context", "Metric", "NotImplementedYet", "Scenario", "Sizes", "by_name"]
 

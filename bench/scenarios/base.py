@@ -39,9 +39,13 @@ class Sizes:
     warmup: float        # seconds of load before recording
     repetitions: int
     concurrency: int = 16
+    fan_tasks: int = 200          # tasks in each fan-out DAG (one of bash tasks, one of @task tasks)
+    chain_tasks: int = 50         # tasks in the chain DAG
+    scale_tis: int = 100_000      # task instances in Airgate's store for the scale scenario
 
 
-QUICK = Sizes(rows=50, simple_dags=5, ti_tasks=20, ti_runs=5, duration=2.0, warmup=0.5, repetitions=2)
+QUICK = Sizes(rows=50, simple_dags=5, ti_tasks=20, ti_runs=5, duration=2.0, warmup=0.5, repetitions=2,
+              fan_tasks=10, chain_tasks=5, scale_tis=5_000)
 FULL = Sizes(rows=1000, simple_dags=299, ti_tasks=99, ti_runs=20, duration=8.0, warmup=2.0, repetitions=3)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bench import dags, data
 from bench.client import HttpError
 from bench.scenarios.base import Context, NotImplementedYet
+from bench.sides import Side
 
 
 def require(ctx: Context, path: str) -> None:
@@ -63,6 +64,14 @@ def triggered_runs(ctx: Context) -> None:
         for side in ctx.sides:
             data.trigger_runs(side.api, dags.TI_DAG_ID, ctx.sizes.ti_runs)
         tis = ctx.sizes.ti_runs * (ctx.sizes.ti_tasks + 1)
-        ctx.notes["dag runs"] = f"{ctx.sizes.ti_runs} runs of {dags.TI_DAG_ID} ({tis} task instances), paused DAG"
+        listed = ", ".join(f"{side.name}: {task_instance_count(side)}" for side in ctx.sides)
+        ctx.notes["dag runs"] = (f"{ctx.sizes.ti_runs} runs of {dags.TI_DAG_ID} ({tis} tasks in all), paused DAG; "
+                                 f"task instances the API lists after the triggers: {listed}")
 
     ctx.once("runs", build)
+
+
+def task_instance_count(side: Side) -> int:
+    """``total_entries`` of ``GET /api/v2/dags/~/dagRuns/~/taskInstances`` on ``side``."""
+    body = side.api.expect("GET", "/api/v2/dags/~/dagRuns/~/taskInstances?limit=1")
+    return int(body["total_entries"])

@@ -111,3 +111,35 @@ def test_generated_dag_files_are_valid_python(tmp_path: Path) -> None:
     for name in files:
         compile((tmp_path / "dags" / name).read_text(), name, "exec")
     assert 'task_id=f"task_{i:04d}"' in (tmp_path / "dags" / f"{dags.TI_DAG_ID}.py").read_text()
+
+
+def test_run_dag_files_are_valid_python(tmp_path: Path) -> None:
+    from bench.scenarios import runs
+
+    ids = runs.write_run_dags(tmp_path, 7, 3)
+    assert ids == [runs.FAN_BASH, runs.FAN_PYTHON, runs.CHAIN]
+    for dag_id in ids:
+        source = (tmp_path / f"{dag_id}.py").read_text()
+        compile(source, dag_id, "exec")
+        assert f'dag_id="{dag_id}"' in source
+    assert "max_active_tasks=7" in (tmp_path / f"{runs.FAN_PYTHON}.py").read_text()
+    assert "range(3)" in (tmp_path / f"{runs.CHAIN}.py").read_text()
+
+
+def test_scale_copies_are_finished_runs_with_fresh_ids() -> None:
+    from datetime import UTC, datetime
+
+    from bench.scenarios import scale
+
+    seed = {"id": 7, "dag_id": "bench_ti", "run_id": "bench_run_0000", "state": "queued", "run_type": "manual"}
+    tis = scale.task_rows(seed, [{"task_id": "start", "operator_name": "EmptyOperator"}, {"task_id": "t1"}])
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    run, copies = scale.clone_rows(seed, tis, 3, now)
+    assert "id" not in run
+    assert (run["run_id"], run["state"], run["run_type"]) == ("bench_scale_000003", "success", "manual")
+    assert run["start_date"] < run["end_date"] < now
+    assert [t["task_id"] for t in copies] == ["start", "t1"]
+    assert {t["run_id"] for t in copies} == {"bench_scale_000003"}
+    assert len({t["id"] for t in copies}) == 2
+    assert all(t["end_date"] > t["start_date"] and t["try_number"] == 1 for t in copies)
+    assert copies[0]["operator"] == "EmptyOperator" and copies[1]["operator"] == "EmptyOperator"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-MEASURED_TODAY = {"get_version", "get_health", "footprint", "cold_start"}
+MEASURED_TODAY = {"get_version", "get_health", "footprint", "cold_start", "runs_fanout_200", "runs_chain_50",
+                  "scale_100k"}
 
 
 def _bench_processes(root: Path) -> set[int]:
@@ -61,5 +63,13 @@ def test_quick_mode_runs_reports_and_stops_everything(tmp_path: Path) -> None:
     assert by_name["get_version"]["metrics"]["rps"]["airgate"]["median"] > 0
     assert by_name["get_version"]["metrics"]["errors_pct"]["airgate"]["max"] == 0
     assert by_name["footprint"]["metrics"]["rss_idle_mb"]["airgate"]["median"] > 0
+    assert set(by_name["runs_fanout_200"]["metrics"]) == {"bash_s", "python_s", "peak_rss_mb", "peak_pss_mb",
+                                                          "gateway_rss_mb"}
+    assert by_name["runs_chain_50"]["metrics"]["seconds"]["airgate"]["min"] > 0
+    scale = by_name["scale_100k"]["metrics"]
+    assert {"task_instances_p99_ms", "dag_runs_p99_ms", "dags_p99_ms", "errors_pct", "over_target"} <= set(scale)
+    assert scale["errors_pct"]["airgate"]["max"] == 0
+    loaded = re.match(r"([\d,]+) task instances in Airgate's store", body["notes"]["scale_100k"])
+    assert loaded and int(loaded.group(1).replace(",", "")) >= 5000
     assert (tmp_path / "latest-quick.md").read_text().startswith("# Airgate benchmark — quick mode")
     assert _bench_processes(work) <= before
