@@ -165,8 +165,8 @@ def _favorite(value: bool | None, user_id: str) -> sa.ColumnElement[bool] | None
 
 
 async def list_dags(conn: AsyncConnection, params: Mapping[str, Any], *, user_id: str, limit: int, offset: int,
-                    secret_key: str) -> dict[str, Any]:
-    """``get_dags``."""
+                    secret_key: str, extra: Sequence[sa.ColumnElement[bool]] = ()) -> dict[str, Any]:
+    """``get_dags`` (``extra``: more conditions on the dag rows, for the UI's list)."""
     run = _latest_run()
     display = sa.func.coalesce(dag.c.dag_display_name, dag.c.dag_id)
     sorting = Sorting({"dag_id": dag.c.dag_id, "dag_display_name": display, "next_dagrun": dag.c.next_dagrun,
@@ -190,7 +190,7 @@ async def list_dags(conn: AsyncConnection, params: Mapping[str, Any], *, user_id
         _asset_schedule(params.get("has_asset_schedule")),
         _asset_dependency(params.get("asset_dependency")),
         _favorite(params.get("is_favorite"), user_id),
-    )
+    ) + list(extra)
     base = sa.select(dag).select_from(dag.outerjoin(run, run.c.dag_id == dag.c.dag_id)).where(*filters)
     total = (await conn.execute(sa.select(sa.func.count()).select_from(base.subquery()))).scalar_one()
     rows = (await conn.execute(base.order_by(*order).limit(limit).offset(offset))).mappings().all()

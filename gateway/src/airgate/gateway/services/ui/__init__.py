@@ -1,0 +1,1 @@
+"""The logic behind the private UI API (``/ui``): one module per area."""

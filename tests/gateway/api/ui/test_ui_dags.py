@@ -1,0 +1,120 @@
+"""``GET /ui/dags`` (get_dags_ui) and ``GET /ui/dags/{dag_id}/latest_run`` (get_latest_run_info) over DAGs
+registered from real files, on SQLite and PostgreSQL, against Airflow 3.2.2's recorded shapes."""
+# ruff: noqa: F811 - pytest fixtures imported from ui_registered are redefined as parameters
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from apitest import ANY, Timestamp
+from ui_registered import app, at, dags_dir, iso, runs, settings_env, ui  # noqa: F401 - fixtures
+
+AssertJson = Callable[[httpx.Response, int, Any], None]
+
+
+def light(run_id: str, run_after: float, start: float | None, end: float | None, state: str,
+          logical: float | None = None) -> dict[str, Any]:
+    """A ``DAGRunLightResponse`` as the list shows it (nulls left out)."""
+    body: dict[str, Any] = {"id": int(run_id[1:]), "dag_id": "ui_graph", "run_id": run_id}
+    if logical is not None:
+        body["logical_date"] = iso(at(logical))
+    body["run_after"] = iso(at(run_after))
+    if start is not None:
+        body["start_date"] = iso(at(start))
+    if end is not None:
+        body["end_date"] = iso(at(end))
+    body["state"] = state
+    if start is not None and end is not None:
+        body["duration"] = float(end - start)
+    return body
+
+
+def dag_entry(dags_dir: Path, dag_id: str, **fields: Any) -> dict[str, Any]:
+    """One ``DAGWithLatestDagRunsResponse`` of the test file (Airflow leaves null fields out)."""
+    body: dict[str, Any] = {
+        "dag_id": dag_id, "dag_display_name": dag_id, "is_paused": True, "is_stale": False,
+        "last_parsed_time": Timestamp(), "last_parse_duration": ANY, "bundle_name": "dags-folder",
+        "relative_fileloc": "ui_graph.py", "fileloc": str(dags_dir / "ui_graph.py"),
+    }
+    if dag_id == "ui_graph":
+        body.update(description="graph test DAG", timetable_description="Never, external triggers only")
+    else:
+        body.update(timetable_summary="Asset", timetable_description="Triggered by assets")
+    body.update({
+        "timetable_partitioned": False,
+        "tags": [{"name": "ui", "dag_id": dag_id, "dag_display_name": dag_id}],
+        "max_active_tasks": 16, "max_active_runs": 16, "max_consecutive_failed_dag_runs": 0,
+        "has_task_concurrency_limits": False, "has_import_errors": False, "owners": ["airflow"],
+    })
+    if dag_id == "ui_consumer":
+        body["asset_expression"] = {"all": [{"asset": {"uri": "ui://orders", "name": "ui_orders", "group": "asset",
+                                                       "id": ANY}}]}
+    body.update({"latest_dag_runs": [], "pending_actions": [], "is_favorite": False, "file_token": ANY})
+    body.update(fields)
+    return body
+
+
+class TestGetDagsUi:
+    async def test_recent_runs_favourites_and_asset_expression(
+        self, ui: httpx.AsyncClient, runs: str, dags_dir: Path, assert_json: AssertJson
+    ) -> None:
+        assert (await ui.post("/api/v2/dags/ui_graph/favorite")).status_code == 204
+        query = {"dag_ids": ["ui_graph", "ui_consumer"], "dag_runs_limit": "2", "order_by": "-dag_id"}
+        response = await ui.get("/ui/dags", params=query)
+        recent = [light("r3", 200, 201, None, "running"), light("r2", 100, 101, 121, "failed", logical=100)]
+        assert_json(response, 200, {"total_entries": 2, "dags": [
+            dag_entry(dags_dir, "ui_graph", latest_dag_runs=recent, is_favorite=True),
+            dag_entry(dags_dir, "ui_consumer"),
+        ]})
+        assert list(response.json()["dags"][0]) == list(dag_entry(dags_dir, "ui_graph"))  # Airflow's key order
+        everything = (await ui.get("/ui/dags", params={"dag_ids": "ui_graph"})).json()["dags"][0]
+        assert [r["run_id"] for r in everything["latest_dag_runs"]] == ["r3", "r2", "r1"]  # default limit 10
+
+    async def test_filters(self, ui: httpx.AsyncClient, runs: str) -> None:
+        assert (await ui.post("/api/v2/dags/ui_graph/favorite")).status_code == 204
+
+        async def ids(**query: Any) -> list[str]:
+            response = await ui.get("/ui/dags", params=query)
+            assert response.status_code == 200, response.text
+            return [d["dag_id"] for d in response.json()["dags"]]
+
+        assert await ids() == ["reg_simple", "reg_taskflow", "ui_consumer", "ui_graph"]
+        assert await ids(is_favorite="true") == ["ui_graph"]
+        assert await ids(is_favorite="false", tags=["ui", "registry"], tags_match_mode="all") == []
+        assert await ids(tags=["ui", "basic"]) == ["reg_simple", "ui_consumer", "ui_graph"]
+        assert await ids(dag_id_pattern="ui_") == ["ui_consumer", "ui_graph"]
+        assert await ids(has_asset_schedule="true") == ["ui_consumer"]
+        assert await ids(last_dag_run_state="running") == ["ui_graph"]
+        assert await ids(has_pending_actions="true") == []
+        assert await ids(has_pending_actions="false", limit="1", offset="1") == ["reg_taskflow"]
+        assert await ids(order_by="-dag_display_name", dag_id_prefix_pattern="ui") == ["ui_graph", "ui_consumer"]
+
+    async def test_bad_input(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
+        assert_json(await ui.get("/ui/dags", params={"order_by": "nope"}), 400,
+                    {"detail": "Ordering with 'nope' is disallowed or the attribute does not exist on the model"})
+        assert_json(await ui.get("/ui/dags", params={"dag_runs_limit": "many"}), 422, {"detail": [
+            {"type": "int_parsing", "loc": ["query", "dag_runs_limit"],
+             "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "many"}]})
+        del ui.headers["Authorization"]
+        assert_json(await ui.get("/ui/dags"), 401, {"detail": "Not authenticated"})
+
+
+class TestGetLatestRunInfo:
+    async def test_latest_by_run_after(self, ui: httpx.AsyncClient, runs: str, assert_json: AssertJson) -> None:
+        assert_json(await ui.get("/ui/dags/ui_graph/latest_run"), 200, {
+            "id": 3, "dag_id": "ui_graph", "run_id": "r3", "logical_date": None, "run_after": iso(at(200)),
+            "start_date": iso(at(201)), "end_date": None, "state": "running", "duration": None})
+
+    async def test_never_ran_or_unknown_is_null(self, ui: httpx.AsyncClient, runs: str,
+                                                assert_json: AssertJson) -> None:
+        assert_json(await ui.get("/ui/dags/ui_consumer/latest_run"), 200, None)
+        assert_json(await ui.get("/ui/dags/no_such_dag/latest_run"), 200, None)
+
+    async def test_tilde_and_auth(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
+        assert_json(await ui.get("/ui/dags/~/latest_run"), 400,
+                    {"detail": "`~` was supplied as dag_id, but querying multiple dags is not supported."})
+        del ui.headers["Authorization"]
+        assert_json(await ui.get("/ui/dags/ui_graph/latest_run"), 401, {"detail": "Not authenticated"})
