@@ -37,7 +37,8 @@ class BackfillGate:
         return sorted(runs, key=lambda r: (r.backfill_id is not None, self.ordinals.get(r.id, 0)))
 
     def admit(self, run: Any) -> bool:
-        """Whether the queued backfill run ``run`` may start now; counts it as running when it may."""
+        """Whether the queued backfill run ``run`` may start now (not when its backfill is paused, full or
+        locked by another scheduler); counts it as running when it may."""
         paused, limit = self.limits.get(run.backfill_id, (True, 0))
         if paused or self.running.get(run.backfill_id, 0) >= limit:
             return False
@@ -50,8 +51,11 @@ async def backfill_gate(conn: AsyncConnection, runs: Sequence[Any]) -> BackfillG
     ids = {r.backfill_id for r in runs if r.backfill_id is not None}
     if not ids:
         return BackfillGate()
+    # locked for the pass (PostgreSQL): a backfill another scheduler is starting runs of is skipped this time,
+    # so two schedulers never exceed its max_active_runs together
     limits = {row.id: (bool(row.is_paused), int(row.max_active_runs)) for row in (await conn.execute(
         sa.select(backfill.c.id, backfill.c.is_paused, backfill.c.max_active_runs).where(backfill.c.id.in_(ids))
+        .with_for_update(skip_locked=True)
     )).all()}
     running: dict[int, int] = {bid: int(n) for bid, n in (await conn.execute(
         sa.select(dag_run.c.backfill_id, sa.func.count()).where(
