@@ -1,0 +1,170 @@
+"""The Calendar tab (``get_calendar``): a DAG's runs counted per hour or day and state, plus the runs its
+timetable will still create this year (state ``planned``).
+
+Runs are placed by ``partition_date``, else ``logical_date`` (a run with neither cannot be placed and is left
+out). Planned runs start after the data interval of the latest placed run and stop at the end of that year:
+for cron timetables every cron time after that interval's end (evaluated in UTC, as Airflow does); for the
+other periodic timetables the scheduler's own next-run computation, without catch-up, at most
+:data:`MAX_PLANNED_RUNS` steps. Only the runs inside the date filter are counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from airgate.gateway.scheduler.timetables import Cron, next_run
+from airgate.gateway.services import dag_serialized
+from airgate.gateway.services.dags import not_found
+from airgate.gateway.store.tables import dag_run
+
+MAX_PLANNED_RUNS = 2000
+_CRON = ("CronTriggerTimetable", "CronDataIntervalTimetable")
+_DELTA = ("DeltaTriggerTimetable", "DeltaDataIntervalTimetable")
+_PERIODIC = (*_CRON, *_DELTA)
+_BOUNDS = ("gte", "gt", "lte", "lt")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The ``<field>_gte/_gt/_lte/_lt`` filter of one column."""
+
+    gte: datetime | None = None
+    gt: datetime | None = None
+    lte: datetime | None = None
+    lt: datetime | None = None
+
+    @classmethod
+    def of(cls, params: Mapping[str, Any], field: str) -> DateRange:
+        return cls(**{b: params.get(f"{field}_{b}") for b in _BOUNDS})
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.gte, self.gt, self.lte, self.lt))
+
+    def clauses(self, column: Any) -> list[Any]:
+        out = []
+        if self.gte is not None:
+            out.append(column >= self.gte)
+        if self.gt is not None:
+            out.append(column > self.gt)
+        if self.lte is not None:
+            out.append(column <= self.lte)
+        if self.lt is not None:
+            out.append(column < self.lt)
+        return out
+
+    def holds(self, when: datetime) -> bool:
+        return not ((self.gte is not None and when < self.gte) or (self.gt is not None and when <= self.gt)
+                    or (self.lte is not None and when > self.lte) or (self.lt is not None and when >= self.lt))
+
+
+def truncate(when: datetime, granularity: str) -> datetime:
+    """The start of the hour (``hourly``) or UTC day (``daily``) holding ``when``."""
+    when = when.astimezone(UTC)
+    if granularity == "hourly":
+        return when.replace(minute=0, second=0, microsecond=0)
+    return when.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+@dataclass
+class _Bucket:
+    date: datetime
+    state: str
+    count: int = 0
+    interval_start: datetime | None = None
+    interval_end: datetime | None = None
+    partition_date: datetime | None = None
+
+
+def _later(a: datetime | None, b: datetime | None) -> datetime | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+async def _history(conn: AsyncConnection, dag_id: str, dates: DateRange, use_partition: bool,
+                   granularity: str) -> list[_Bucket]:
+    column = dag_run.c.partition_date if use_partition else dag_run.c.logical_date
+    rows = (await conn.execute(
+        sa.select(dag_run.c.partition_date, dag_run.c.logical_date, dag_run.c.state, dag_run.c.data_interval_start,
+                  dag_run.c.data_interval_end)
+        .where(dag_run.c.dag_id == dag_id, *dates.clauses(column))
+    )).all()
+    buckets: dict[tuple[datetime, str], _Bucket] = {}
+    for partition_date, logical_date, state, start, end in rows:
+        placed = partition_date or logical_date
+        if placed is None or state is None:
+            continue
+        key = (truncate(placed, granularity), state)
+        bucket = buckets.setdefault(key, _Bucket(*key))
+        bucket.count += 1
+        bucket.interval_start = _later(bucket.interval_start, start)
+        bucket.interval_end = _later(bucket.interval_end, end)
+        bucket.partition_date = _later(bucket.partition_date, partition_date)
+    return [buckets[k] for k in sorted(buckets)]
+
+
+def _cron_planned(doc: Mapping[str, Any], last_end: datetime, dates: DateRange, granularity: str) -> Counter[datetime]:
+    cron = Cron(doc["timetable"]["args"]["expression"], "UTC")
+    end = dag_serialized.when(doc.get("end_date"))
+    year = last_end.year
+    counts: Counter[datetime] = Counter()
+    when = cron.next_after(last_end)
+    while when.year == year and (end is None or when <= end):
+        if dates.holds(when):
+            counts[truncate(when, granularity)] += 1
+        when = cron.next_after(when)
+    return counts
+
+
+def _timetable_planned(doc: Mapping[str, Any], last_end: datetime, dates: DateRange, granularity: str,
+                       now: datetime) -> Counter[datetime]:
+    no_catchup = {**doc, "catchup": False}
+    year = last_end.year
+    counts: Counter[datetime] = Counter()
+    previous = last_end
+    for _ in range(MAX_PLANNED_RUNS):
+        info = next_run(no_catchup, last_end, True, now)
+        if info is None or info.run_after <= previous or info.logical_date.year != year:
+            break
+        if dates.holds(info.logical_date):
+            counts[truncate(info.logical_date, granularity)] += 1
+        last_end, previous = info.interval_end, info.run_after
+    return counts
+
+
+def _planned(doc: Mapping[str, Any], history: list[_Bucket], dates: DateRange, granularity: str,
+             now: datetime) -> Counter[datetime]:
+    kind = (doc.get("timetable") or {}).get("type")
+    if not history or kind not in _PERIODIC:
+        return Counter()
+    last = history[-1]
+    if last.interval_start is None or last.interval_end is None:
+        return Counter()
+    try:
+        if kind in _CRON:
+            return _cron_planned(doc, last.interval_end, dates, granularity)
+        return _timetable_planned(doc, last.interval_end, dates, granularity, now)
+    except (ValueError, KeyError):  # a schedule the scheduler cannot compute has no planned runs here either
+        return Counter()
+
+
+async def get_calendar(conn: AsyncConnection, dag_id: str, params: Mapping[str, Any],
+                       now: datetime | None = None) -> dict[str, Any]:
+    """``get_calendar``: 404 for a DAG without a compiled version."""
+    doc = await dag_serialized.latest(conn, dag_id)
+    if doc is None:
+        raise not_found(dag_id)
+    granularity = params.get("granularity") or "daily"
+    partition = DateRange.of(params, "partition_date")
+    dates = partition if partition.active else DateRange.of(params, "logical_date")
+    history = await _history(conn, dag_id, dates, partition.active, granularity)
+    planned = _planned(doc, history, dates, granularity, now or datetime.now(UTC))
+    entries = [{"date": b.date, "state": b.state, "count": b.count} for b in history]
+    entries += [{"date": d, "state": "planned", "count": n} for d, n in planned.items()]
+    return {"total_entries": len(entries), "dag_runs": entries}
