@@ -19,6 +19,7 @@ from airgate.gateway.services.pools import ensure_default_pool
 from airgate.gateway.store import Store
 from airgate.gateway.store.tables import dag, dag_run, dag_version, serialized_dag, slot_pool
 from airgate.gateway.store.tables import task_instance as ti_t
+from airgate.gateway.store.tables import task_instance_history as tih_t
 from airgate.sdk import EventKind, ExecutorEvent, TaskInstanceKey
 
 VERSION = "01a20a4a-9f91-7424-a5fc-bfed59a4ae7c"
@@ -199,7 +200,7 @@ async def test_a_cleared_run_is_started_again_with_its_task_instances(store: Sto
     assert (await states(store))["c"] == ("queued", 2)
 
 
-async def test_a_task_cleared_while_running_is_retried_when_its_process_ends(store: Store) -> None:
+async def test_a_task_cleared_while_running_runs_again_when_its_process_ends(store: Store) -> None:
     await seed(store)
     docs = DocCache()
     await one_pass(store, docs)
@@ -207,6 +208,10 @@ async def test_a_task_cleared_while_running_is_retried_when_its_process_ends(sto
         await conn.execute(sa.update(ti_t).where(ti_t.c.task_id == "a").values(state="restarting", max_tries=2))
         decided = await apply_event(conn, ExecutorEvent(EventKind.EXITED, TaskInstanceKey("d", "a", "r", 1),
                                                         exit_code=-15), datetime.now(UTC))
-    assert decided == "up_for_retry"
+    assert decided is None  # as Airflow: the try is cleared (no state), not failed nor up for retry
+    assert (await states(store))["a"] == (None, 1)
     assert "a" in await one_pass(store, docs)
     assert (await states(store))["a"] == ("queued", 2)
+    async with store.read() as conn:
+        history = (await conn.execute(sa.select(tih_t.c.task_id, tih_t.c.try_number))).all()
+    assert [tuple(r) for r in history] == [("a", 1)]

@@ -51,6 +51,8 @@ OPTIONS: tuple[Option, ...] = (
     _o("core", "parallelism", INT, "32", minimum=0),
     _o("core", "max_active_tasks_per_dag", INT, "16", minimum=1),
     _o("core", "max_active_runs_per_dag", INT, "16", minimum=1),
+    _o("core", "max_consecutive_failed_dag_runs_per_dag", INT, "0", minimum=0,
+       description="Consecutive failed runs after which a DAG is paused (0: never); a DAG's own value wins."),
     _o("core", "dags_are_paused_at_creation", B, "True"),
     _o("core", "default_timezone", S, "utc"),
     _o("core", "load_examples", B, "False"),

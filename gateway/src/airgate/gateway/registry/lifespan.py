@@ -23,7 +23,9 @@ def make_processor(settings: Settings, store: Store) -> DagProcessor:
     """A processor for the bundles and defaults of ``settings``."""
     defaults = Defaults(paused_at_creation=settings.dags_are_paused_at_creation,
                         max_active_tasks=settings.max_active_tasks_per_dag,
-                        max_active_runs=settings.max_active_runs_per_dag)
+                        max_active_runs=settings.max_active_runs_per_dag,
+                        max_consecutive_failed_dag_runs=int(
+                            settings.raw.get("core", {}).get("max_consecutive_failed_dag_runs_per_dag") or 0))
     return DagProcessor(store, bundles_for(settings), defaults, import_timeout=settings.dagbag_import_timeout)
 
 

@@ -81,6 +81,7 @@ class Defaults:
     paused_at_creation: bool = True
     max_active_tasks: int = 16
     max_active_runs: int = 16
+    max_consecutive_failed_dag_runs: int = 0
 
 
 def stacktrace_of(errors: list[dict[str, Any]]) -> str:
@@ -135,7 +136,8 @@ def _dag_values(parsed: ParsedFile, data: dict[str, Any], defaults: Defaults) ->
         "deadline": data.get("deadline"),
         "max_active_tasks": data.get("max_active_tasks") or defaults.max_active_tasks,
         "max_active_runs": data.get("max_active_runs") or defaults.max_active_runs,
-        "max_consecutive_failed_dag_runs": data.get("max_consecutive_failed_dag_runs") or 0,
+        "max_consecutive_failed_dag_runs": data.get("max_consecutive_failed_dag_runs")
+        or defaults.max_consecutive_failed_dag_runs,
         "has_task_concurrency_limits": bool(data.get("has_task_concurrency_limits")),
         "fail_fast": bool(data.get("fail_fast")),
         "allowed_run_types": sorted(allowed) if allowed else None,

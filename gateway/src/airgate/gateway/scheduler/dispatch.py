@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.scheduler.docs import DagDoc, DocCache
 from airgate.gateway.scheduler.mapping import Unmappable, expand, expansion_length
+from airgate.gateway.scheduler.past import depends_on_past, past_reason
 from airgate.gateway.scheduler.readiness import Upstream, Verdict, decide
 from airgate.gateway.scheduler.runs import finish_run, time_out_run
 from airgate.gateway.states import DagRunState as DRS
@@ -101,6 +102,9 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
             )
             verdict = decide(task.get("trigger_rule") or "all_success", up)
             if verdict == Verdict.WAIT:
+                continue
+            if depends_on_past(task) and (verdict == Verdict.RUN or task.get("wait_for_past_depends_before_skipping")) \
+                    and await past_reason(conn, run.dag_id, run.run_id, task, bool(doc.doc.get("catchup"))):
                 continue
             target = TIS.SCHEDULED if verdict == Verdict.RUN else TIS(verdict.value)
             if target == TIS.SCHEDULED and task.get("is_mapped") and ti.map_index < 0:

@@ -7,6 +7,9 @@
   ended without reporting a final state through the Execution API, so the try failed: ``up_for_retry``
   while tries remain (the try goes to the history and the task instance gets a new id, as the Execution
   API does), else ``failed``.
+- ``exited``/``lost`` of a try cleared while running (``restarting``): the try goes to the history and the
+  task instance has no state again, so it runs again (Airflow does so when the executor reports the stopped
+  process).
 - a ``running`` task instance without a heartbeat for ``heartbeat_timeout`` is a zombie: same decision.
 """
 
@@ -62,7 +65,19 @@ async def apply_event(conn: AsyncConnection, event: ExecutorEvent, now: datetime
     ti = (await conn.execute(query)).first()
     if ti is None:
         return None
+    if ti.state == TIS.RESTARTING:  # cleared while running, its process is gone now: ready for a new try
+        await clear_stopped_try(conn, ti)
+        return None
     return await fail_try(conn, ti, now)
+
+
+async def clear_stopped_try(conn: AsyncConnection, ti: Any) -> None:
+    """A try cleared while running whose process ended: the try goes to the history and the task instance
+    gets a new id and no state, so the next pass schedules it again (``max_tries`` was raised by the clear)."""
+    new_id = await _archive_try(conn, ti)
+    await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti.id).values(
+        id=new_id, state=transition(ti.state, None), external_executor_id=None, next_method=None,
+        next_kwargs=None, trigger_id=None))
 
 
 async def reap_zombies(conn: AsyncConnection, now: datetime, timeout: timedelta) -> int:

@@ -28,6 +28,7 @@ from airgate.gateway.scheduler.dispatch import Queued, decide_runs, queue_ready
 from airgate.gateway.scheduler.docs import DocCache
 from airgate.gateway.scheduler.events import LIVE, apply_event, fail_try, reap_zombies
 from airgate.gateway.scheduler.runs import create_scheduled_runs, start_queued_runs
+from airgate.gateway.scheduler.stops import KILL_AFTER_S, take_stop_requests
 from airgate.gateway.scheduler.workloads import WorkloadFactory
 from airgate.gateway.services.pools import ensure_default_pool
 from airgate.gateway.states import TaskInstanceState as TIS
@@ -176,6 +177,12 @@ class Scheduler:
                 await reap_zombies(conn, now, ZOMBIE_TIMEOUT)
                 self._last_zombies = clock
             queued = await queue_ready(conn, now, free, self.job_id)
+            stops = await take_stop_requests(conn, self.job_id, now)
+        for key, executor_name in stops:  # a try the user marked or cleared while it ran
+            try:
+                await self._executor_for(executor_name).cancel(key, KILL_AFTER_S)
+            except Exception:
+                log.exception("could not stop %s", key)
         if queued:
             await self._submit(queued)
 

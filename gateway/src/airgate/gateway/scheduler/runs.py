@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from airgate.gateway.scheduler.autopause import pause_after_failures
 from airgate.gateway.scheduler.backfills import backfill_gate, complete_backfills
 from airgate.gateway.scheduler.docs import DagDoc, DocCache
 from airgate.gateway.scheduler.timetables import next_run
@@ -176,4 +177,6 @@ async def finish_run(conn: AsyncConnection, run: Any, doc: DagDoc, states: dict[
     await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
         state=transition(run.state, target), end_date=now, last_scheduling_decision=now,
     ))
+    if target == DRS.FAILED:
+        await pause_after_failures(conn, run.dag_id)
     return target.value

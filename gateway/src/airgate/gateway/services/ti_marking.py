@@ -1,7 +1,8 @@
 """What the user does to task instances and runs through the REST API: mark a state, clear for a new try.
 
 Every change goes through :func:`airgate.gateway.states.transition`. A task that is running when it is marked
-or cleared is stopped by the state alone: its next Execution API heartbeat answers 409 ``not_running``.
+or cleared is stopped: its next Execution API heartbeat answers 409 ``not_running``, and a stop request
+(:mod:`~airgate.gateway.services.ti_stop`) has the scheduler cancel its process through the executor.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from airgate.gateway.services.ti_stop import request_stop
 from airgate.gateway.states import DagRunState, TaskInstanceState, is_finished, transition
 from airgate.gateway.store.tables import (
     dag_run,
@@ -50,6 +52,8 @@ def _key(table: sa.Table, row: Any) -> list[sa.ColumnElement[bool]]:
 async def mark_ti(conn: AsyncConnection, row: Any, state: TaskInstanceState, when: datetime) -> None:
     """Set one TI's state as a user mark does (Airflow's ``TaskInstance.set_state``)."""
     target = transition(row.state, state)
+    if target != row.state:
+        await request_stop(conn, row)
     start = row.start_date or when
     end = (row.end_date or when) if is_finished(target) else row.end_date
     duration = (end - start).total_seconds() if end is not None else None
@@ -111,10 +115,11 @@ async def _archive(conn: AsyncConnection, row: Any) -> None:
 
 async def clear_tis(conn: AsyncConnection, rows: Sequence[Any], *, run_state: DagRunState | None = None,
                     touch_runs: bool = True, retries: Mapping[str, int] | None = None) -> None:
-    """Clear TIs for a new try (Airflow's ``clear_task_instances``): a running TI becomes ``restarting`` (the
-    task is told to stop at its next heartbeat), any other keeps its try in the history, gets a new id and no
-    state and ``max_tries`` of its try number plus the task's ``retries``; unless ``touch_runs`` is false, the
-    runs they belong to are queued again (``run_state``, default queued) with a new clear number."""
+    """Clear TIs for a new try (Airflow's ``clear_task_instances``): a running TI becomes ``restarting`` (its
+    process is stopped, then the scheduler clears it for a new try), any other keeps its try in the history,
+    gets a new id and no state and ``max_tries`` of its try number plus the task's ``retries``; unless
+    ``touch_runs`` is false, the runs they belong to are queued again (``run_state``, default queued) with a new
+    clear number."""
     when = now()
     runs: set[tuple[str, str]] = set()
     for row in rows:
@@ -123,12 +128,14 @@ async def clear_tis(conn: AsyncConnection, rows: Sequence[Any], *, run_state: Da
         max_tries = (row.try_number or 0) + known if known is not None else max(row.max_tries or 0,
                                                                                   row.try_number or 0)
         if row.state == TIS.RUNNING:
-            # the try ends at its next heartbeat (409); its process exit then makes it up_for_retry
+            # its process is stopped (and told so at its next heartbeat: 409); its exit then clears it
             transition(row.state, TIS.RESTARTING)
+            await request_stop(conn, row)
             await conn.execute(sa.update(task_instance).where(task_instance.c.id == row.id).values(
                 state=TIS.RESTARTING.value, max_tries=max(max_tries, row.try_number or 0)))
             continue
         transition(row.state, None)
+        await request_stop(conn, row)
         await _archive(conn, row)
         await conn.execute(sa.delete(task_reschedule).where(task_reschedule.c.ti_id == row.id))
         await conn.execute(sa.delete(hitl_detail).where(hitl_detail.c.ti_id == row.id))

@@ -50,6 +50,7 @@ from airgate.gateway.store.tables.runs import (
     trigger,
     xcom,
 )
+from airgate.gateway.store.tables.scheduler import task_stop_request
 
 __all__ = [
     "ID_LEN",
@@ -93,6 +94,7 @@ __all__ = [
     "task_instance_history",
     "task_outlet_asset_reference",
     "task_reschedule",
+    "task_stop_request",
     "trigger",
     "variable",
     "xcom",
