@@ -20,7 +20,7 @@ from litestar import Litestar
 from test_dag import DAGS, app, settings_env, wait_for  # noqa: F401 - fixtures
 
 from airgate.gateway.store import Store
-from airgate.gateway.store.tables import dag_run, dag_version, deadline, task_instance
+from airgate.gateway.store.tables import asset, dag_run, dag_version, deadline, task_instance
 
 UI_DAGS = Path(__file__).parent / "ui" / "dags"
 T0 = datetime(2026, 11, 1, 12, 0, 0, tzinfo=UTC)
@@ -106,3 +106,11 @@ async def runs(ui: httpx.AsyncClient, app: Litestar) -> str:  # noqa: F811 - the
     return await seed_runs(app.state.airgate.store)
 
 
+
+
+async def asset_id(app: Litestar) -> int:  # noqa: F811 - the imported fixture
+    """The id the registry gave the ``ui_orders`` asset of the test file."""
+    async with app.state.airgate.store.read() as conn:
+        found = await conn.scalar(sa.select(asset.c.id).where(asset.c.name == "ui_orders"))
+    assert found is not None, "the registry records the assets a DAG uses"
+    return int(found)
