@@ -90,7 +90,8 @@ class TestGetCalendar:
 
     async def test_strict_bounds_and_counts_per_bucket(self, client: httpx.AsyncClient, tokens: Tokens,
                                                         seeded: None, assert_json: AssertJson) -> None:
-        params = {"logical_date_gt": "2026-03-01T00:00:00Z", "logical_date_lte": "2026-03-02T23:00:00Z"}
+        # a bound without a zone is UTC
+        params = {"logical_date_gt": "2026-03-01T00:00:00", "logical_date_lte": "2026-03-02T23:00:00+00:00"}
         assert_json(await client.get("/ui/calendar/cal_daily", params=params, headers=tokens["admin"]), 200,
                     {"total_entries": 2, "dag_runs": [
                         {"date": "2026-03-02T00:00:00Z", "state": "failed", "count": 1},

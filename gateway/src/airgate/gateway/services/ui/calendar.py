@@ -31,6 +31,12 @@ _PERIODIC = (*_CRON, *_DELTA)
 _BOUNDS = ("gte", "gt", "lte", "lt")
 
 
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 @dataclass(frozen=True)
 class DateRange:
     """The ``<field>_gte/_gt/_lte/_lt`` filter of one column."""
@@ -42,7 +48,8 @@ class DateRange:
 
     @classmethod
     def of(cls, params: Mapping[str, Any], field: str) -> DateRange:
-        return cls(**{b: params.get(f"{field}_{b}") for b in _BOUNDS})
+        """The bounds given in ``params`` (a bound without a zone is UTC)."""
+        return cls(**{b: _utc(params.get(f"{field}_{b}")) for b in _BOUNDS})
 
     @property
     def active(self) -> bool:
