@@ -45,6 +45,10 @@ STATUS_DEVIATIONS = frozenset({
     # the same 400 for an unknown order_by of the UI's backfill list (Airflow's SortParam; recorded for the
     # public list_backfills), a status the private spec does not list for this operation.
     ("list_backfills_ui", 400),
+    # a ``before`` that is not a date-time: Airflow parses it itself and answers 400 "Invalid datetime: ..."
+    # on every queued-event operation (recorded for three of them), a status these two do not list.
+    ("delete_asset_queued_events", 400),
+    ("get_dag_asset_queued_event", 400),
 })
 BODY_DEVIATIONS = frozenset({
     # Airflow answers these 404s with a *list* detail (recorded: get_task_instance_dependencies.json), which the

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 
 from airgate.gateway.auth.task_tokens import TaskTokens
 from airgate.gateway.config import Settings
+from airgate.gateway.scheduler.asset_runs import create_asset_triggered_runs
 from airgate.gateway.scheduler.dispatch import Queued, decide_runs, queue_ready
 from airgate.gateway.scheduler.docs import DocCache
 from airgate.gateway.scheduler.events import LIVE, apply_event, fail_try, reap_zombies
@@ -167,6 +168,8 @@ class Scheduler:
             if clock - self._last_timetables >= 1.0:
                 await create_scheduled_runs(conn, now, self.job_id)
                 self._last_timetables = clock
+            if await create_asset_triggered_runs(conn, now, self.job_id):
+                self._runs_wanted = True  # start the new asset-triggered runs in this pass
             if self._runs_wanted or clock - self._last_runs >= 1.0:
                 self._runs_wanted = False
                 self._last_runs = clock
