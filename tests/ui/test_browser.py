@@ -19,6 +19,7 @@ from typing import Any
 import jwt
 import pytest
 from playwright.sync_api import expect
+from ui_pages import SEEN_4XX, WAIT_MS, check, new_page, read, token, visible, visit
 from ui_server import Server
 from ui_tracking import Tracker
 
@@ -32,9 +33,6 @@ NOT_YET_IMPLEMENTED = {
     "hook_meta_data",  # connections
 }
 LOGIN_REDIRECT = {"get_configs"}  # the logged-out bootstrap call answered 401, which sends the UI to login
-VIEWPORT = {"width": 1400, "height": 900}
-WAIT_MS = 20_000
-SEEN_4XX: dict[str, set[str]] = {}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +61,7 @@ def _write_seen_4xx(artifacts: Path) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def admin(browser: Any, server: Server) -> Iterator[tuple[Any, Tracker]]:
     """One signed-in page (``_token`` cookie) shared by the page tests, so the browser cache is reused."""
-    page, tracker = _page(browser, server, _token(server))
+    page, tracker = new_page(browser, server, token(server))
     yield page, tracker
     page.context.close()
 
@@ -71,7 +69,7 @@ def admin(browser: Any, server: Server) -> Iterator[tuple[Any, Tracker]]:
 @pytest.fixture(scope="module")
 def visitor(browser: Any, server: Server) -> Iterator[tuple[Any, Tracker]]:
     """One page for the signed-out tests (cookies cleared before each use; the browser cache is reused)."""
-    page, tracker = _page(browser, server, token=None)
+    page, tracker = new_page(browser, server, None)
     yield page, tracker
     page.context.close()
 
@@ -86,47 +84,16 @@ def _fresh(visitor: tuple[Any, Tracker], server: Server, token: str | None = Non
     return page, tracker
 
 
-def _visit(admin: tuple[Any, Tracker], url: str) -> tuple[Any, Tracker]:
-    page, tracker = admin
-    tracker.reset()
-    page.goto(url)
-    return page, tracker
 
 
-def _token(server: Server, user: str = "admin") -> str:
-    with server.api(user) as api:
-        return str(api.headers["Authorization"].removeprefix("Bearer "))
 
 
-def _page(browser: Any, server: Server, token: str | None) -> tuple[Any, Tracker]:
-    context = browser.new_context(viewport=VIEWPORT)
-    if token is not None:
-        context.add_cookies([{"name": "_token", "value": token, "domain": "127.0.0.1",
-                              "path": server.base.removeprefix(server.origin)}])
-    page = context.new_page()
-    base_path = server.base.removeprefix(server.origin).rstrip("/")
-    return page, Tracker(base_path=base_path).attach(page)
 
 
-def _settle(page: Any, tracker: Tracker) -> None:
-    """Wait for the network to go idle and then for 1.5 s without a new response (at most 15 s in all)."""
-    with contextlib.suppress(Exception):
-        page.wait_for_load_state("networkidle", timeout=10_000)
-    deadline, seen = time.monotonic() + 5, -1
-    while len(tracker.calls) != seen and time.monotonic() < deadline:
-        seen = len(tracker.calls)
-        page.wait_for_timeout(1_500)
 
 
-def _check(name: str, tracker: Tracker, page: Any, artifacts: Path, allowed: set[str]) -> None:
-    _settle(page, tracker)
-    page.screenshot(path=str(artifacts / f"{name}.png"))
-    SEEN_4XX[name] = {str(c.operation or c.url) for c in tracker.failures()}
-    assert tracker.problems(allowed) == []
 
 
-def _visible(page: Any, text: str) -> None:
-    expect(page.get_by_text(text, exact=True).first).to_be_visible(timeout=WAIT_MS)
 
 
 def _login(page: Any, server: Server, user: str, password: str) -> None:
@@ -136,7 +103,7 @@ def _login(page: Any, server: Server, user: str, password: str) -> None:
     page.locator("input[name=password]").fill(password)
     page.locator("button[type=submit]").click()
     page.wait_for_url(server.base, timeout=WAIT_MS)
-    expect(page.get_by_text("Welcome")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("Welcome")).to_bevisible(timeout=WAIT_MS)
 
 
 def test_logged_out_browser_logs_in_through_the_form(
@@ -145,18 +112,18 @@ def test_logged_out_browser_logs_in_through_the_form(
     page, tracker = _fresh(visitor, server)
     page.goto(server.base)
     page.wait_for_url(f"{server.base}auth/login?next=%2F", timeout=WAIT_MS)
-    expect(page.locator("input[name=username]")).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator("input[name=username]")).to_bevisible(timeout=WAIT_MS)
     page.screenshot(path=str(artifacts / "login.png"))
     page.locator("input[name=username]").fill("admin")
     page.locator("input[name=password]").fill(server.password)
     page.locator("button[type=submit]").click()
     page.wait_for_url(server.base, timeout=WAIT_MS)
-    expect(page.get_by_text("Welcome")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("Welcome")).to_bevisible(timeout=WAIT_MS)
     cookie = {c["name"]: c for c in page.context.cookies()}["_token"]
     claims = jwt.decode(cookie["value"], server.jwt_secret, algorithms=["HS512"], audience="apache-airflow")
     assert (claims["sub"], claims["role"], cookie["path"]) == ("admin", "admin", "/")
-    expect(page.get_by_text("Pool Slots")).to_be_visible(timeout=WAIT_MS)
-    _check("home", tracker, page, artifacts, NOT_YET_IMPLEMENTED | LOGIN_REDIRECT)
+    expect(page.get_by_text("Pool Slots")).to_bevisible(timeout=WAIT_MS)
+    check("home", tracker, page, artifacts, NOT_YET_IMPLEMENTED | LOGIN_REDIRECT)
 
 
 def test_wrong_password_stays_on_login(visitor: tuple[Any, Tracker], server: Server) -> None:
@@ -170,61 +137,56 @@ def test_wrong_password_stays_on_login(visitor: tuple[Any, Tracker], server: Ser
     assert "/auth/login" in page.url and "_token" not in {c["name"] for c in page.context.cookies()}
 
 
-def _store(server: Server, path: str) -> Any:
-    with server.api() as api:
-        response = api.get(path, params={"limit": 100})
-        assert response.status_code == 200, response.text
-        return response.json()
 
 
 def test_variables_page(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
-    page, tracker = _visit(admin, f"{server.base}variables")
-    variables = _store(server, "api/v2/variables")["variables"]
+    page, tracker = visit(admin, f"{server.base}variables")
+    variables = read(server, "api/v2/variables")["variables"]
     assert [v["key"] for v in variables] == ["ui_greeting"]
     for variable in variables:
-        _visible(page, variable["key"])
-        _visible(page, variable["value"])
-    _check("variables", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+        visible(page, variable["key"])
+        visible(page, variable["value"])
+    check("variables", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
 
 
 def test_pools_page(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
-    page, tracker = _visit(admin, f"{server.base}pools")
-    pools = _store(server, "api/v2/pools")["pools"]
+    page, tracker = visit(admin, f"{server.base}pools")
+    pools = read(server, "api/v2/pools")["pools"]
     assert {p["name"] for p in pools} == {"default_pool", "ui_pool"}
     for pool in pools:
-        _visible(page, f"{pool['name']} ({pool['slots']} Slots)")
-    _check("pools", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+        visible(page, f"{pool['name']} ({pool['slots']} Slots)")
+    check("pools", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
 
 
 def test_connections_page(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
-    page, tracker = _visit(admin, f"{server.base}connections")
-    connections = _store(server, "api/v2/connections")["connections"]
+    page, tracker = visit(admin, f"{server.base}connections")
+    connections = read(server, "api/v2/connections")["connections"]
     assert "ui_http" in {c["connection_id"] for c in connections}
     for connection in connections:
-        _visible(page, connection["connection_id"])
-    _visible(page, "example.invalid")
-    _check("connections", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+        visible(page, connection["connection_id"])
+    visible(page, "example.invalid")
+    check("connections", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
 
 
 def test_config_page(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
-    page, tracker = _visit(admin, f"{server.base}configs")
-    sections = _store(server, "api/v2/config")["sections"]
+    page, tracker = visit(admin, f"{server.base}configs")
+    sections = read(server, "api/v2/config")["sections"]
     api = {o["key"]: o["value"] for s in sections if s["name"] == "api" for o in s["options"]}
     for key in ("fallback_page_limit", "maximum_page_limit", "expose_config"):
-        _visible(page, key)
-    _visible(page, "admin:admin,viewer:viewer")
+        visible(page, key)
+    visible(page, "admin:admin,viewer:viewer")
     assert api["expose_config"] == "True"
-    _check("config", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+    check("config", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
 
 
 def test_audit_log_page(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
-    page, tracker = _visit(admin, f"{server.base}events")
-    events = _store(server, "api/v2/eventLogs")["event_logs"]
+    page, tracker = visit(admin, f"{server.base}events")
+    events = read(server, "api/v2/eventLogs")["event_logs"]
     names = {e["event"] for e in events}
     assert {"post_variable", "post_pool", "post_connection"} <= names
     for name in names:
-        _visible(page, name)
-    _check("audit_log", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+        visible(page, name)
+    check("audit_log", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
 
 
 def _expired_token(server: Server) -> str:
@@ -242,7 +204,7 @@ def test_bad_cookie_goes_to_login(
     page, _ = _fresh(visitor, server, token)
     page.goto(f"{server.base}variables")
     page.wait_for_url("**/auth/login?next=*", timeout=WAIT_MS)
-    expect(page.locator("input[name=password]")).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator("input[name=password]")).to_bevisible(timeout=WAIT_MS)
     page.screenshot(path=str(artifacts / f"cookie_{kind}.png"))
 
 
@@ -252,9 +214,9 @@ def test_unknown_route_serves_the_spa(admin: tuple[Any, Tracker], server: Server
     response = page.goto(f"{server.base}no/such/page")
     assert response is not None and response.status == 200
     assert response.headers["content-type"].startswith("text/html")
-    expect(page.get_by_text("404", exact=True)).to_be_visible(timeout=WAIT_MS)
-    expect(page.get_by_role("button", name="Home")).to_be_visible()
-    _check("unknown_route", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+    expect(page.get_by_text("404", exact=True)).to_bevisible(timeout=WAIT_MS)
+    expect(page.get_by_role("button", name="Home")).to_bevisible()
+    check("unknown_route", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
 
 
 def test_sub_path_deployment(
@@ -264,18 +226,18 @@ def test_sub_path_deployment(
         assert sub.base.endswith("/airgate/")
         with sub.api() as api:
             assert api.post("api/v2/variables", json={"key": "under_sub_path", "value": "v1"}).status_code == 201
-        page, tracker = _page(browser, sub, token=None)
+        page, tracker = new_page(browser, sub, None)
         _login(page, sub, "admin", sub.password)
         cookie = {c["name"]: c for c in page.context.cookies()}["_token"]
         assert cookie["path"] == "/airgate/"
         tracker.reset()
         page.goto(f"{sub.base}variables")
-        _visible(page, "under_sub_path")
+        visible(page, "under_sub_path")
         # the stock UI asks for /api/v2/version at the root, whatever <base> says: served there too, as Airflow does
         outside = {(c.operation, c.status, c.url) for c in tracker.calls
                    if c.url.startswith(sub.origin) and not c.url.startswith(sub.base)}
         assert {(op, status) for op, status, _ in outside} <= {("get_version", 200)}, outside
-        _check("sub_path_variables", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+        check("sub_path_variables", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
         page.context.close()
 
 
@@ -283,12 +245,12 @@ def test_all_admins_mode_needs_no_login(
     browser: Any, start_server: Callable[..., contextlib.AbstractContextManager[Server]], artifacts: Path
 ) -> None:
     with start_server(AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS="True") as local:
-        page, tracker = _page(browser, local, token=None)
+        page, tracker = new_page(browser, local, None)
         page.goto(f"{local.base}variables")
-        expect(page.get_by_text("No variables found")).to_be_visible(timeout=WAIT_MS)
+        expect(page.get_by_text("No variables found")).to_bevisible(timeout=WAIT_MS)
         assert page.url == f"{local.base}variables"
         assert all("/auth/login" not in c.url for c in tracker.calls)
         me = [c for c in tracker.calls if c.operation == "get_current_user_info"]
         assert me and all(c.status == 200 for c in me)
-        _check("all_admins_variables", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+        check("all_admins_variables", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
         page.context.close()

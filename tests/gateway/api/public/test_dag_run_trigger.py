@@ -97,6 +97,15 @@ class TestGetDagRun:
         response = await client.get(f"{URL}/{created['dag_run_id']}", headers=tokens["viewer"])
         assert_json(response, 200, created)
 
+    async def test_a_page_triggers_as_ui(self, app: Litestar, client: httpx.AsyncClient,
+                                         tokens: dict[str, dict[str, str]]) -> None:
+        """Airflow records ``triggered_by: ui`` when the request carries a Referer (the UI's trigger form)."""
+        await _seeded(app)
+        headers = {**tokens["admin"], "Referer": "http://127.0.0.1:8088/dags/example"}
+        from_page = (await client.post(URL, headers=headers, json={"logical_date": None})).json()
+        from_script = (await client.post(URL, headers=tokens["admin"], json={"logical_date": None})).json()
+        assert (from_page["triggered_by"], from_script["triggered_by"]) == ("ui", "rest_api")
+
     async def test_unknown_run(self, app: Litestar, client: httpx.AsyncClient,
                                tokens: dict[str, dict[str, str]], assert_json: Callable[..., None]) -> None:
         await _seeded(app)

@@ -41,8 +41,12 @@ async def latest_version(conn: AsyncConnection, dag_id: str) -> Mapping[Any, Any
     return (await conn.execute(query)).mappings().first()
 
 
-async def trigger(conn: AsyncConnection, dag_id: str, fields: Mapping[str, Any], user: str | None) -> dict[str, Any]:
+async def trigger(
+    conn: AsyncConnection, dag_id: str, fields: Mapping[str, Any], user: str | None, triggered_by: str = "rest_api"
+) -> dict[str, Any]:
     """Create a queued manual run from a ``TriggerDAGRunPostBody``'s given fields; its ``DAGRunResponse``.
+
+    ``triggered_by`` is ``ui`` when the request came from a page (Airflow tells them apart by the Referer header).
 
     404 for an unknown DAG; a duplicate run id or logical date raises the store's ``UniqueViolation``.
     """
@@ -72,7 +76,7 @@ async def trigger(conn: AsyncConnection, dag_id: str, fields: Mapping[str, Any],
         "run_after": run_after,
         "data_interval_start": start,
         "data_interval_end": end,
-        "triggered_by": "rest_api",
+        "triggered_by": triggered_by,
         "triggering_user_name": user,
         "conf": fields.get("conf") or {},
         "note": fields.get("note"),

@@ -31,9 +31,10 @@ _REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 async def trigger_dag_run(call: Call) -> object:
     """Create a queued manual run (the scheduler starts it); 409 for a duplicate run id or logical date."""
     user = call.user.username if call.user is not None else None
+    triggered_by = "ui" if call.request.headers.get("referer") else "rest_api"
     try:
         async with call.state.store.write() as conn:
-            return await dag_runs_trigger.trigger(conn, call.params["dag_id"], given(call.body), user)
+            return await dag_runs_trigger.trigger(conn, call.params["dag_id"], given(call.body), user, triggered_by)
     except UniqueViolation:
         ref = "".join(_secrets.choice(_REF_ALPHABET) for _ in range(8))
         raise HTTPError(409, unique_violation_detail(ref)) from None
