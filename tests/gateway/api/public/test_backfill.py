@@ -196,7 +196,7 @@ class TestCreateBackfill:
             (request(dag_id="no_such_dag"), 404, "Could not find dag no_such_dag"),
             (request(dag_id="manual"), 422, "manual has no schedule"),
             (request(dag_id="only_manual"), 400, "Dag with dag_id: 'only_manual' does not allow backfill runs"),
-            (request(from_date="2024-06-05T00:00:00Z", to_date="2024-06-01T00:00:00Z"), 422,
+            (request(from_date="2024-06-05T00:00:00Z", to_date="2024-06-01T00:00:00Z"), 400,
              "Backfill from_date (2024-06-05T00:00:00+00:00) must not be after to_date (2024-06-01T00:00:00+00:00)."),
             (request(from_date="2999-01-01T00:00:00Z", to_date="2999-01-02T00:00:00Z"), 422,
              "Backfill cannot be executed for future dates."),
@@ -208,9 +208,9 @@ class TestCreateBackfill:
             (request(dag_id="typed", dag_run_conf={"count": "many"}), 422,
              "Invalid input for param count: 'many' is not of type 'integer'\n\nFailed validating 'type' in "
              "schema:\n    {'type': 'integer'}\n\nOn instance:\n    'many'"),
-            (request(from_date="2024-03-01T06:00:00Z", to_date="2024-03-01T12:00:00Z"), 422,
+            (request(from_date="2024-03-01T06:00:00Z", to_date="2024-03-01T12:00:00Z"), 400,
              "No runs to create for Dag daily"),
-            (request(dag_id="asset_fed"), 422, "No runs to create for Dag asset_fed"),
+            (request(dag_id="asset_fed"), 400, "No runs to create for Dag asset_fed"),
         ]
         for body, status, detail in cases:
             assert_json(await client.post(URL, json=body, headers=admin), status, {"detail": detail})
@@ -249,7 +249,10 @@ class TestDryRun:
         assert_json(await client.post(dry, json=request(**to_5, reprocess_behavior="failed"), headers=admin),
                     200, dates(2, 4, 5))
         assert_json(await client.post(dry, json=request(**to_5), headers=admin), 200, dates(1, 2, 4, 5))
-        # a range without a run: nothing to run (the dry run does not refuse it)
+        # from_date after to_date, or a range without a run: nothing to run (the dry run does not refuse it)
+        assert_json(await client.post(dry, json=request(from_date="2024-06-05T00:00:00Z",
+                                                         to_date="2024-06-01T00:00:00Z"), headers=admin),
+                    200, dates())
         assert_json(await client.post(dry, json=request(from_date="2024-03-01T06:00:00Z",
                                                          to_date="2024-03-01T12:00:00Z"), headers=admin),
                     200, dates())

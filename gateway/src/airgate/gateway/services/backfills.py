@@ -147,9 +147,6 @@ async def _dag_doc(conn: AsyncConnection, dag_id: str) -> tuple[Mapping[str, Any
 def _validate(doc: Mapping[str, Any], fields: Mapping[str, Any], now: datetime) -> None:
     """Airflow's ``_validate_backfill_params``: depends_on_past, dates, conf against the DAG's params."""
     from_date, to_date = _utc(fields["from_date"]), _utc(fields["to_date"])
-    if from_date > to_date:
-        raise _invalid(f"Backfill from_date ({from_date.isoformat()}) must not be after to_date "
-                       f"({to_date.isoformat()}).")
     if any(t.get("depends_on_past") for t in doc.get("tasks", [])):
         if fields.get("run_backwards"):
             raise _invalid("Backfill cannot be run in reverse when the Dag has tasks where depends_on_past=True.")
@@ -222,9 +219,13 @@ async def create(conn: AsyncConnection, fields: Mapping[str, Any], user: str | N
     if active:
         raise HTTPError(409, f"There is already a running backfill for dag {dag_id}")
     _validate(doc, fields, now)
+    from_date, to_date = _utc(fields["from_date"]), _utc(fields["to_date"])
+    if from_date > to_date:  # Airflow 3.2.2 fails with a server error; a 400 instead (docs/adr/0004-no-500s.md)
+        raise HTTPError(400, f"Backfill from_date ({from_date.isoformat()}) must not be after to_date "
+                             f"({to_date.isoformat()}).")
     infos = _infos(doc, fields, now)
-    if not infos:  # Airflow fails with a server error here (``No runs to create``); a clear 422 instead
-        raise _invalid(f"No runs to create for Dag {dag_id}")
+    if not infos:  # Airflow fails with a server error here (``No runs to create``); a 400 instead (ADR 0004)
+        raise HTTPError(400, f"No runs to create for Dag {dag_id}")
     conf = fields.get("dag_run_conf")
     behavior = str(fields.get("reprocess_behavior", "none"))
     backfill_id = (await conn.execute(sa.insert(backfill).values(
