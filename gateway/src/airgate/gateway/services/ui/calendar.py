@@ -80,40 +80,43 @@ def truncate(when: datetime, granularity: str) -> datetime:
     return when.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Bucket:
     date: datetime
     state: str
-    count: int = 0
-    interval_start: datetime | None = None
-    interval_end: datetime | None = None
-    partition_date: datetime | None = None
+    count: int
+    interval_start: datetime | None
+    interval_end: datetime | None
 
 
-def _later(a: datetime | None, b: datetime | None) -> datetime | None:
-    return b if a is None else a if b is None else max(a, b)
+def _truncated(column: Any, granularity: str, dialect: str) -> Any:
+    """SQL for the UTC hour or day of ``column`` (PostgreSQL: a timestamp; SQLite: ``YYYY-MM-DD HH:MM:SS``)."""
+    # literal SQL, not bound parameters: GROUP BY must repeat the selected expression exactly
+    if dialect == "postgresql":
+        unit: Any = sa.literal_column("'hour'" if granularity == "hourly" else "'day'")
+        return sa.func.date_trunc(unit, sa.func.timezone(sa.literal_column("'UTC'"), column))
+    pattern: Any = sa.literal_column("'%Y-%m-%d %H:00:00'" if granularity == "hourly" else "'%Y-%m-%d 00:00:00'")
+    return sa.func.strftime(pattern, column, type_=sa.String)
+
+
+def _as_utc(value: datetime | str) -> datetime:
+    parsed = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 async def _history(conn: AsyncConnection, dag_id: str, dates: DateRange, use_partition: bool,
                    granularity: str) -> list[_Bucket]:
     column = dag_run.c.partition_date if use_partition else dag_run.c.logical_date
+    placed = sa.func.coalesce(dag_run.c.partition_date, dag_run.c.logical_date)
+    bucket = _truncated(placed, granularity, conn.dialect.name).label("bucket")
     rows = (await conn.execute(
-        sa.select(dag_run.c.partition_date, dag_run.c.logical_date, dag_run.c.state, dag_run.c.data_interval_start,
-                  dag_run.c.data_interval_end)
-        .where(dag_run.c.dag_id == dag_id, *dates.clauses(column))
+        sa.select(bucket, dag_run.c.state, sa.func.count(), sa.func.max(dag_run.c.data_interval_start),
+                  sa.func.max(dag_run.c.data_interval_end))
+        .where(dag_run.c.dag_id == dag_id, placed.is_not(None), dag_run.c.state.is_not(None),
+               *dates.clauses(column))
+        .group_by(bucket, dag_run.c.state).order_by(bucket, dag_run.c.state)
     )).all()
-    buckets: dict[tuple[datetime, str], _Bucket] = {}
-    for partition_date, logical_date, state, start, end in rows:
-        placed = partition_date or logical_date
-        if placed is None or state is None:
-            continue
-        key = (truncate(placed, granularity), state)
-        bucket = buckets.setdefault(key, _Bucket(*key))
-        bucket.count += 1
-        bucket.interval_start = _later(bucket.interval_start, start)
-        bucket.interval_end = _later(bucket.interval_end, end)
-        bucket.partition_date = _later(bucket.partition_date, partition_date)
-    return [buckets[k] for k in sorted(buckets)]
+    return [_Bucket(_as_utc(date), state, count, start, end) for date, state, count, start, end in rows]
 
 
 def _cron_planned(doc: Mapping[str, Any], last_end: datetime, dates: DateRange, granularity: str) -> Counter[datetime]:
