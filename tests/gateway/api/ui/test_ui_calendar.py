@@ -57,8 +57,8 @@ WINDOW = {"logical_date_gte": "2026-03-01T00:00:00Z", "logical_date_lte": "2026-
 
 
 class TestGetCalendar:
-    async def test_daily_with_planned_runs(self, client: httpx.AsyncClient, tokens: Tokens, seeded: None,
-                                           assert_json: AssertJson) -> None:
+    async def test_buckets_filters_and_planned_runs(self, client: httpx.AsyncClient, tokens: Tokens, seeded: None,
+                                                    assert_json: AssertJson) -> None:
         runs = [{"date": "2026-03-01T00:00:00Z", "state": "success", "count": 1},
                 {"date": "2026-03-02T00:00:00Z", "state": "failed", "count": 1},
                 {"date": "2026-03-02T00:00:00Z", "state": "success", "count": 1},
@@ -69,27 +69,14 @@ class TestGetCalendar:
         # the default granularity is daily
         assert (await client.get("/ui/calendar/cal_daily", params=WINDOW, headers=tokens["viewer"])).json() == \
             response.json()
-
-    async def test_hourly(self, client: httpx.AsyncClient, tokens: Tokens, seeded: None,
-                          assert_json: AssertJson) -> None:
-        runs = [{"date": "2026-03-01T00:00:00Z", "state": "success", "count": 1},
+        hourly = [{"date": "2026-03-01T00:00:00Z", "state": "success", "count": 1},
                 {"date": "2026-03-02T00:00:00Z", "state": "failed", "count": 1},
                 {"date": "2026-03-02T05:00:00Z", "state": "success", "count": 1},
                 {"date": "2026-03-03T00:00:00Z", "state": "success", "count": 1}]
         params = {"granularity": "hourly", "logical_date_gte": "2026-03-01T00:00:00Z",
                   "logical_date_lt": "2026-03-05T00:00:00Z"}
         assert_json(await client.get("/ui/calendar/cal_daily", params=params, headers=tokens["admin"]), 200,
-                    {"total_entries": 5, "dag_runs": runs + planned(d(3, 4), 1)})
-
-    async def test_unfiltered_plans_to_the_end_of_the_year(self, client: httpx.AsyncClient, tokens: Tokens,
-                                                           seeded: None) -> None:
-        body = (await client.get("/ui/calendar/cal_daily", headers=tokens["admin"])).json()
-        # the run without a logical date cannot be placed; planned runs go from Mar 4 to Dec 31
-        assert body["dag_runs"][4:] == planned(d(3, 4), 303)
-        assert body["total_entries"] == 4 + 303
-
-    async def test_strict_bounds_and_counts_per_bucket(self, client: httpx.AsyncClient, tokens: Tokens,
-                                                        seeded: None, assert_json: AssertJson) -> None:
+                    {"total_entries": 5, "dag_runs": hourly + planned(d(3, 4), 1)})
         # a bound without a zone is UTC
         params = {"logical_date_gt": "2026-03-01T00:00:00", "logical_date_lte": "2026-03-02T23:00:00+00:00"}
         assert_json(await client.get("/ui/calendar/cal_daily", params=params, headers=tokens["admin"]), 200,
@@ -101,12 +88,14 @@ class TestGetCalendar:
                     {"total_entries": 2, "dag_runs": [
                         {"date": "2026-03-01T00:00:00Z", "state": "queued", "count": 1},
                         {"date": "2026-03-01T00:00:00Z", "state": "success", "count": 1}]})
-
-    async def test_partition_filter_wins(self, client: httpx.AsyncClient, tokens: Tokens, seeded: None,
-                                         assert_json: AssertJson) -> None:
+        # a partition-date filter replaces the logical-date one (no run here has a partition date)
         params = {**WINDOW, "partition_date_gte": "2026-01-01T00:00:00Z"}
         assert_json(await client.get("/ui/calendar/cal_daily", params=params, headers=tokens["admin"]), 200,
                     {"total_entries": 0, "dag_runs": []})
+        body = (await client.get("/ui/calendar/cal_daily", headers=tokens["admin"])).json()
+        # the run without a logical date cannot be placed; planned runs go from Mar 4 to Dec 31
+        assert body["dag_runs"][4:] == planned(d(3, 4), 303)
+        assert body["total_entries"] == 4 + 303
 
     async def test_delta_timetable_plans_without_catchup(self, app: Litestar, seeded: None) -> None:
         # the last run is on Dec 31 06:00; every 6 hours until the year ends (computed at a fixed "now")
@@ -117,8 +106,7 @@ class TestGetCalendar:
             {"date": d(12, 31, 12), "state": "planned", "count": 1},
             {"date": d(12, 31, 18), "state": "planned", "count": 1}]}
 
-    async def test_errors(self, client: httpx.AsyncClient, tokens: Tokens, seeded: None,
-                          assert_json: AssertJson) -> None:
+    async def test_errors(self, client: httpx.AsyncClient, tokens: Tokens, assert_json: AssertJson) -> None:
         admin = tokens["admin"]
         assert_json(await client.get("/ui/calendar/no_such_dag", params={"granularity": "daily"}, headers=admin),
                     404, {"detail": "The Dag with ID: `no_such_dag` was not found"})
