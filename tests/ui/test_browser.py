@@ -103,7 +103,7 @@ def _login(page: Any, server: Server, user: str, password: str) -> None:
     page.locator("input[name=password]").fill(password)
     page.locator("button[type=submit]").click()
     page.wait_for_url(server.base, timeout=WAIT_MS)
-    expect(page.get_by_text("Welcome")).to_bevisible(timeout=WAIT_MS)
+    expect(page.get_by_text("Welcome")).to_be_visible(timeout=WAIT_MS)
 
 
 def test_logged_out_browser_logs_in_through_the_form(
@@ -112,17 +112,17 @@ def test_logged_out_browser_logs_in_through_the_form(
     page, tracker = _fresh(visitor, server)
     page.goto(server.base)
     page.wait_for_url(f"{server.base}auth/login?next=%2F", timeout=WAIT_MS)
-    expect(page.locator("input[name=username]")).to_bevisible(timeout=WAIT_MS)
+    expect(page.locator("input[name=username]")).to_be_visible(timeout=WAIT_MS)
     page.screenshot(path=str(artifacts / "login.png"))
     page.locator("input[name=username]").fill("admin")
     page.locator("input[name=password]").fill(server.password)
     page.locator("button[type=submit]").click()
     page.wait_for_url(server.base, timeout=WAIT_MS)
-    expect(page.get_by_text("Welcome")).to_bevisible(timeout=WAIT_MS)
+    expect(page.get_by_text("Welcome")).to_be_visible(timeout=WAIT_MS)
     cookie = {c["name"]: c for c in page.context.cookies()}["_token"]
     claims = jwt.decode(cookie["value"], server.jwt_secret, algorithms=["HS512"], audience="apache-airflow")
     assert (claims["sub"], claims["role"], cookie["path"]) == ("admin", "admin", "/")
-    expect(page.get_by_text("Pool Slots")).to_bevisible(timeout=WAIT_MS)
+    expect(page.get_by_text("Pool Slots")).to_be_visible(timeout=WAIT_MS)
     check("home", tracker, page, artifacts, NOT_YET_IMPLEMENTED | LOGIN_REDIRECT)
 
 
@@ -204,7 +204,7 @@ def test_bad_cookie_goes_to_login(
     page, _ = _fresh(visitor, server, token)
     page.goto(f"{server.base}variables")
     page.wait_for_url("**/auth/login?next=*", timeout=WAIT_MS)
-    expect(page.locator("input[name=password]")).to_bevisible(timeout=WAIT_MS)
+    expect(page.locator("input[name=password]")).to_be_visible(timeout=WAIT_MS)
     page.screenshot(path=str(artifacts / f"cookie_{kind}.png"))
 
 
@@ -214,8 +214,8 @@ def test_unknown_route_serves_the_spa(admin: tuple[Any, Tracker], server: Server
     response = page.goto(f"{server.base}no/such/page")
     assert response is not None and response.status == 200
     assert response.headers["content-type"].startswith("text/html")
-    expect(page.get_by_text("404", exact=True)).to_bevisible(timeout=WAIT_MS)
-    expect(page.get_by_role("button", name="Home")).to_bevisible()
+    expect(page.get_by_text("404", exact=True)).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_role("button", name="Home")).to_be_visible()
     check("unknown_route", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
 
 
@@ -247,7 +247,7 @@ def test_all_admins_mode_needs_no_login(
     with start_server(AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS="True") as local:
         page, tracker = new_page(browser, local, None)
         page.goto(f"{local.base}variables")
-        expect(page.get_by_text("No variables found")).to_bevisible(timeout=WAIT_MS)
+        expect(page.get_by_text("No variables found")).to_be_visible(timeout=WAIT_MS)
         assert page.url == f"{local.base}variables"
         assert all("/auth/login" not in c.url for c in tracker.calls)
         me = [c for c in tracker.calls if c.operation == "get_current_user_info"]
