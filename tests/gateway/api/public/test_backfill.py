@@ -47,6 +47,8 @@ DAGS: dict[str, tuple[JSON, str, JSON]] = {  # dag_id -> (dag.json, timetable su
     "typed": (_doc("typed", DAILY, params={"count": {"value": 1, "schema": {"type": "integer"}}}), "0 0 * * *", {}),
     "only_manual": (_doc("only_manual", DAILY), "0 0 * * *", {"allowed_run_types": ["manual"]}),
     "asset_fed": (_doc("asset_fed", {"type": "AssetTriggeredTimetable", "args": {}}), "Asset", {}),
+    "every_second": (_doc("every_second", {"type": "DeltaTriggerTimetable", "args": {
+        "delta": {"__type": "timedelta", "seconds": 1}, "interval": 0.0}}), "0:00:01", {}),
 }
 
 
@@ -211,6 +213,8 @@ class TestCreateBackfill:
             (request(from_date="2024-03-01T06:00:00Z", to_date="2024-03-01T12:00:00Z"), 400,
              "No runs to create for Dag daily"),
             (request(dag_id="asset_fed"), 400, "No runs to create for Dag asset_fed"),
+            (request(max_active_runs=2**40), 400, "max_active_runs must be between -2147483648 and 2147483647"),
+            (request(dag_id="every_second"), 422, "A backfill may create at most 100000 dag runs"),
         ]
         for body, status, detail in cases:
             assert_json(await client.post(URL, json=body, headers=admin), status, {"detail": detail})
@@ -336,6 +340,9 @@ class TestReadAndControl:
         assert_json(await client.get(URL, params={"dag_id": "manual"}, headers=admin), 200,
                     {"backfills": [], "total_entries": 0})
         assert_json(await client.get(f"{URL}/999999", headers=admin), 404, {"detail": "Backfill not found"})
+        assert_json(await client.get(f"{URL}/{2**40}", headers=admin), 404, {"detail": "Backfill not found"})
+        assert_json(await client.put(f"{URL}/{2**40}/pause", headers=admin), 404,
+                    {"detail": f"Could not find backfill with id {2**40}"})
         assert_json(await client.get(f"{URL}/abc", headers=admin), 422, {"detail": [{
             "type": "int_parsing", "loc": ["path", "backfill_id"],
             "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "abc"}]})

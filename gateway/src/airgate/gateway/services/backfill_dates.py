@@ -15,7 +15,12 @@ from typing import Any
 
 from airgate.gateway.scheduler.timetables import Cron
 
-MAX_RUNS = 100_000  #: a bound on one walk (an every-minute schedule over a couple of months)
+MAX_RUNS = 100_000
+"""The most runs one backfill may create (an every-minute schedule over about ten weeks)."""
+
+
+class TooManyRuns(ValueError):
+    """The range holds more than :data:`MAX_RUNS` runs."""
 
 
 @dataclass(frozen=True)
@@ -69,13 +74,18 @@ def _walk(doc: Mapping[str, Any], from_date: datetime, to_date: datetime) -> Ite
 
 def run_infos(doc: Mapping[str, Any], from_date: datetime, to_date: datetime, *, reverse: bool,
               now: datetime) -> list[RunInfo]:
-    """The runs a backfill of the DAG whose dag.json is ``doc`` creates, in creation order."""
+    """The runs a backfill of the DAG whose dag.json is ``doc`` creates, in creation order; raises
+    :class:`TooManyRuns` beyond :data:`MAX_RUNS`."""
     found: list[RunInfo] = []
     try:
         for info in _walk(doc, from_date, to_date):
-            if info.interval_end >= now or len(found) >= MAX_RUNS:
+            if info.interval_end >= now:
                 break  # intervals only grow: the rest have not ended either
+            if len(found) >= MAX_RUNS:
+                raise TooManyRuns(f"A backfill may create at most {MAX_RUNS} dag runs")
             found.append(info)
+    except TooManyRuns:
+        raise
     except (ValueError, KeyError):
         return []  # a timetable this walk cannot read gives no runs, as Airflow logs and stops
     return found[::-1] if reverse else found

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
-from airgate.gateway.services.backfill_dates import RunInfo, run_infos
+from airgate.gateway.services.backfill_dates import RunInfo, TooManyRuns, run_infos
 from airgate.gateway.services.dag_run_actions import clear_run
 from airgate.gateway.services.dag_runs_trigger import latest_version, run_id_for
 from airgate.gateway.services.listing import Sorting
@@ -29,6 +29,7 @@ from airgate.gateway.store.tables import backfill, backfill_dag_run, dag, dag_ru
 
 SORTING = Sorting({"id": backfill.c.id}, "id")
 IN_FLIGHT, ALREADY_EXISTS = "in flight", "already exists"
+_INT_COLUMN = range(-(2**31), 2**31)
 
 
 def _now() -> datetime:
@@ -72,6 +73,8 @@ async def list_backfills(conn: AsyncConnection, *, dag_id: str | None, active: b
 
 
 async def _find(conn: AsyncConnection, backfill_id: int) -> Mapping[str, Any] | None:
+    if backfill_id not in _INT_COLUMN:
+        return None  # no such id (and not a database error)
     return (await conn.execute(_select().where(backfill.c.id == backfill_id))).mappings().first()
 
 
@@ -164,8 +167,11 @@ def _validate(doc: Mapping[str, Any], fields: Mapping[str, Any], now: datetime) 
 
 
 def _infos(doc: Mapping[str, Any], fields: Mapping[str, Any], now: datetime) -> list[RunInfo]:
-    return run_infos(doc, _utc(fields["from_date"]), _utc(fields["to_date"]),
-                     reverse=bool(fields.get("run_backwards")), now=now)
+    try:
+        return run_infos(doc, _utc(fields["from_date"]), _utc(fields["to_date"]),
+                         reverse=bool(fields.get("run_backwards")), now=now)
+    except TooManyRuns as error:  # Airgate's own bound (Airflow has none): refused as its validation errors
+        raise _invalid(str(error)) from None
 
 
 async def _existing(conn: AsyncConnection, dag_id: str, logical_date: datetime) -> Any:
@@ -219,6 +225,9 @@ async def create(conn: AsyncConnection, fields: Mapping[str, Any], user: str | N
     if active:
         raise HTTPError(409, f"There is already a running backfill for dag {dag_id}")
     _validate(doc, fields, now)
+    max_active_runs = int(fields.get("max_active_runs", 10))
+    if max_active_runs not in _INT_COLUMN:
+        raise HTTPError(400, f"max_active_runs must be between {-(2**31)} and {2**31 - 1}")
     from_date, to_date = _utc(fields["from_date"]), _utc(fields["to_date"])
     if from_date > to_date:  # Airflow 3.2.2 fails with a server error; a 400 instead (docs/adr/0004-no-500s.md)
         raise HTTPError(400, f"Backfill from_date ({from_date.isoformat()}) must not be after to_date "
@@ -231,7 +240,7 @@ async def create(conn: AsyncConnection, fields: Mapping[str, Any], user: str | N
     backfill_id = (await conn.execute(sa.insert(backfill).values(
         dag_id=dag_id, from_date=_utc(fields["from_date"]), to_date=_utc(fields["to_date"]),
         dag_run_conf=sa.JSON.NULL if conf is None else conf, is_paused=False, reprocess_behavior=behavior,
-        max_active_runs=int(fields.get("max_active_runs", 10)), created_at=now, updated_at=now,
+        max_active_runs=max_active_runs, created_at=now, updated_at=now,
         triggering_user_name=user,
     ).returning(backfill.c.id))).scalar_one()
     for ordinal, info in enumerate(infos, start=1):
