@@ -42,6 +42,8 @@ async def seeded(app: Litestar, client: httpx.AsyncClient, tmp_path: Path, pool:
         "daily.py": dag_file("cal_daily", "'@daily'"),
         "manual.py": dag_file("cal_manual", "None"),
         "delta.py": "import datetime\n" + dag_file("cal_delta", "datetime.timedelta(hours=6)"),
+        "frequent.py": dag_file("cal_frequent", "'*/20 * * * *'"),
+        "mondays.py": dag_file("cal_mondays", "'0 9 * * 1'"),
     }, pool)
     await add_run(store, "cal_daily", "a", "success", logical_date=d(3, 1))
     await add_run(store, "cal_daily", "b", "failed", logical_date=d(3, 2))
@@ -51,6 +53,8 @@ async def seeded(app: Litestar, client: httpx.AsyncClient, tmp_path: Path, pool:
     await add_run(store, "cal_manual", "m1", "success", logical_date=d(3, 1, 7))
     await add_run(store, "cal_manual", "m2", "queued", logical_date=d(3, 1, 9))
     await add_run(store, "cal_delta", "x", "success", logical_date=d(12, 31, 6))
+    await add_run(store, "cal_frequent", "f", "success", logical_date=d(12, 31, 22))
+    await add_run(store, "cal_mondays", "w", "failed", logical_date=d(12, 7, 9))
 
 
 WINDOW = {"logical_date_gte": "2026-03-01T00:00:00Z", "logical_date_lte": "2026-03-10T23:59:59Z"}
@@ -96,6 +100,21 @@ class TestGetCalendar:
         # the run without a logical date cannot be placed; planned runs go from Mar 4 to Dec 31
         assert body["dag_runs"][4:] == planned(d(3, 4), 303)
         assert body["total_entries"] == 4 + 303
+
+    async def test_cron_schedules(self, client: httpx.AsyncClient, tokens: Tokens, seeded: None,
+                                  assert_json: AssertJson) -> None:
+        # several cron times in one hour add up; the planned runs stop when the year ends
+        assert_json(await client.get("/ui/calendar/cal_frequent", params={"granularity": "hourly"},
+                                     headers=tokens["admin"]), 200, {"total_entries": 3, "dag_runs": [
+                                         {"date": "2026-12-31T22:00:00Z", "state": "success", "count": 1},
+                                         {"date": "2026-12-31T22:00:00Z", "state": "planned", "count": 2},
+                                         {"date": "2026-12-31T23:00:00Z", "state": "planned", "count": 3}]})
+        # days the cron does not fire on are skipped
+        assert_json(await client.get("/ui/calendar/cal_mondays", headers=tokens["admin"]), 200,
+                    {"total_entries": 4, "dag_runs": [
+                        {"date": "2026-12-07T00:00:00Z", "state": "failed", "count": 1},
+                        *({"date": f"2026-12-{day}T00:00:00Z", "state": "planned", "count": 1}
+                          for day in (14, 21, 28))]})
 
     async def test_delta_timetable_plans_without_catchup(self, app: Litestar, seeded: None) -> None:
         # the last run is on Dec 31 06:00; every 6 hours until the year ends (computed at a fixed "now")
