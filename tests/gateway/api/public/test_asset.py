@@ -119,6 +119,10 @@ async def test_get_asset_and_aliases(
     assert_json(await client.get(f"/api/v2/assets/aliases/{ids['al_out']}", headers=admin), 200, al_out)
     assert_json(await client.get("/api/v2/assets/aliases/999999", headers=admin), 404,
                 {"detail": "The Asset Alias with ID: `999999` was not found"})
+    details = await client.get("/api/v2/dags/ap_consumer/details", headers=admin)
+    assert details.status_code == 200, details.text
+    assert details.json()["asset_expression"] == {"all": [  # as Airflow stores it: assets carry their ids
+        {"asset": {"uri": o["uri"], "name": o["name"], "group": o["group"], "id": ids[o["name"]]}} for o in (ONE, TWO)]}
 
 
 def _event(ids: dict[str, int], obj: dict[str, Any], event_id: int, extra: dict[str, Any]) -> dict[str, Any]:

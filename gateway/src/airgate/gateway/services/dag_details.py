@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.services import dag_serialized, dags
 from airgate.gateway.services.dag_versions import version_body
+from airgate.gateway.services.ui.dags import asset_expression_body
 from airgate.gateway.store.tables import dag_favorite, dag_run, dag_version
 
 
@@ -36,7 +37,7 @@ async def get_dag_details(conn: AsyncConnection, dag_id: str, user_id: str, secr
     body.update({
         "catchup": bool(data.get("catchup")),
         "dag_run_timeout": dag_serialized.iso_duration(data.get("dagrun_timeout")),
-        "asset_expression": data.get("asset_expression"),
+        "asset_expression": await asset_expression_body(conn, data.get("asset_expression")),
         "doc_md": data.get("doc_md"),
         "start_date": dag_serialized.when(data.get("start_date")),
         "end_date": dag_serialized.when(data.get("end_date")),
