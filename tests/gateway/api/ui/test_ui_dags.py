@@ -58,7 +58,7 @@ def dag_entry(dags_dir: Path, dag_id: str, **fields: Any) -> dict[str, Any]:
 
 
 class TestGetDagsUi:
-    async def test_recent_runs_favourites_and_asset_expression(
+    async def test_recent_runs_favourites_filters_and_errors(
         self, ui: httpx.AsyncClient, runs: str, dags_dir: Path, assert_json: AssertJson
     ) -> None:
         assert (await ui.post("/api/v2/dags/ui_graph/favorite")).status_code == 204
@@ -72,9 +72,6 @@ class TestGetDagsUi:
         assert list(response.json()["dags"][0]) == list(dag_entry(dags_dir, "ui_graph"))  # Airflow's key order
         everything = (await ui.get("/ui/dags", params={"dag_ids": "ui_graph"})).json()["dags"][0]
         assert [r["run_id"] for r in everything["latest_dag_runs"]] == ["r3", "r2", "r1"]  # default limit 10
-
-    async def test_filters(self, ui: httpx.AsyncClient, runs: str) -> None:
-        assert (await ui.post("/api/v2/dags/ui_graph/favorite")).status_code == 204
 
         async def ids(**query: Any) -> list[str]:
             response = await ui.get("/ui/dags", params=query)
@@ -91,8 +88,6 @@ class TestGetDagsUi:
         assert await ids(has_pending_actions="true") == []
         assert await ids(has_pending_actions="false", limit="1", offset="1") == ["reg_taskflow"]
         assert await ids(order_by="-dag_display_name", dag_id_prefix_pattern="ui") == ["ui_graph", "ui_consumer"]
-
-    async def test_bad_input(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
         assert_json(await ui.get("/ui/dags", params={"order_by": "nope"}), 400,
                     {"detail": "Ordering with 'nope' is disallowed or the attribute does not exist on the model"})
         assert_json(await ui.get("/ui/dags", params={"dag_runs_limit": "many"}), 422, {"detail": [
@@ -103,17 +98,12 @@ class TestGetDagsUi:
 
 
 class TestGetLatestRunInfo:
-    async def test_latest_by_run_after(self, ui: httpx.AsyncClient, runs: str, assert_json: AssertJson) -> None:
+    async def test_latest_by_run_after_or_null(self, ui: httpx.AsyncClient, runs: str, assert_json: AssertJson) -> None:
         assert_json(await ui.get("/ui/dags/ui_graph/latest_run"), 200, {
             "id": 3, "dag_id": "ui_graph", "run_id": "r3", "logical_date": None, "run_after": iso(at(200)),
             "start_date": iso(at(201)), "end_date": None, "state": "running", "duration": None})
-
-    async def test_never_ran_or_unknown_is_null(self, ui: httpx.AsyncClient, runs: str,
-                                                assert_json: AssertJson) -> None:
         assert_json(await ui.get("/ui/dags/ui_consumer/latest_run"), 200, None)
         assert_json(await ui.get("/ui/dags/no_such_dag/latest_run"), 200, None)
-
-    async def test_tilde_and_auth(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
         assert_json(await ui.get("/ui/dags/~/latest_run"), 400,
                     {"detail": "`~` was supplied as dag_id, but querying multiple dags is not supported."})
         del ui.headers["Authorization"]

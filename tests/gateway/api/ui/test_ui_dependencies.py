@@ -42,8 +42,6 @@ class TestGetDependencies:
         assert_json(await ui.get(URL, params={"node_id": "dag:reg_simple"}), 404, {
             "detail": "Unique connected component not found, got [] for connected components of node "
                       "dag:reg_simple, expected only 1 connected component."})
-
-    async def test_data_lineage(self, ui: httpx.AsyncClient, app: Litestar, assert_json: AssertJson) -> None:
         orders = await asset_id(app)
         task = "task:ui_graph__SEPARATOR__publish"
         assert_json(await ui.get(URL, params={"node_id": f"asset:{orders}", "dependency_type": "data"}), 200, {
@@ -56,8 +54,6 @@ class TestGetDependencies:
                     {"detail": "Data dependencies require an asset node_id (e.g., 'asset:123')"})
         assert_json(await ui.get(URL, params={"node_id": "asset:x", "dependency_type": "data"}), 400,
                     {"detail": "Invalid asset node_id: asset:x"})
-
-    async def test_bad_input(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
         assert_json(await ui.get(URL, params={"dependency_type": "x"}), 422, {"detail": [
             {"type": "literal_error", "loc": ["query", "dependency_type"], "msg": "Input should be 'scheduling' or 'data'",
              "input": "x", "ctx": {"expected": "'scheduling' or 'data'"}}]})

@@ -84,16 +84,14 @@ class TestGetDagStructure:
             data["tasks"] = [t for t in data["tasks"] if t["task_id"] != "notify"]
             for task in data["tasks"]:
                 task["downstream_task_ids"] = [d for d in task["downstream_task_ids"] if d != "notify"]
-            new_id = "01a20b90-0000-7000-8000-000000000002"
+            new_id = "7fffffff-0000-7000-8000-000000000002"  # uuid7 order: newer than any parsed now
             await conn.execute(sa.insert(dag_version).values(id=new_id, version_number=2, dag_id="ui_graph",
                                                              bundle_name="dags-folder"))
-            await conn.execute(sa.insert(serialized_dag).values(id="01a20b90-0000-7000-8000-0000000000f2",
+            await conn.execute(sa.insert(serialized_dag).values(id="7fffffff-0000-7000-8000-0000000000f2",
                                                                 dag_id="ui_graph", data=data, dag_hash="2" * 32,
                                                                 dag_version_id=new_id))
         assert_json(await ui.get(url), 200, STRUCTURE)
         assert_json(await ui.get(url, params={"run_after_gte": iso(at(1000))}), 200, STRUCTURE[:-1])
-
-    async def test_bad_input(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
         assert_json(await ui.get("/ui/grid/structure/no_such_dag"), 404,
                     {"detail": "Dag with id no_such_dag was not found"})
         assert_json(await ui.get("/ui/grid/structure/ui_graph", params={"order_by": "nope"}), 400,
@@ -116,8 +114,6 @@ class TestGetGridRuns:
         assert_json(await ui.get(url, params={"run_after_lt": iso(at(100)), "order_by": "run_after"}), 200, [r1])
         assert_json(await ui.get(url, params={"order_by": "start_date", "limit": "1", "offset": "1"}), 200, [r2])
         assert_json(await ui.get(url, params={"triggering_user": "nobody"}), 200, [])
-
-    async def test_bad_input(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
         assert_json(await ui.get("/ui/grid/runs/no_such_dag"), 404, {"detail": "Dag with id no_such_dag was not found"})
         assert_json(await ui.get("/ui/grid/runs/no_such_dag", params={"order_by": "-run_after"}), 200, [])
         assert_json(await ui.get("/ui/grid/runs/ui_graph", params={"order_by": "nope"}), 400,
@@ -138,8 +134,6 @@ class TestGetGridTiSummariesStream:
         assert running[:4] == [summary("start", "success", 202, 203), summary("grp.one", "running", 203),
                                summary("grp.two", None, name="Two"),
                                summary("grp", "running", 203, children={"running": 1, "None": 1})]
-
-    async def test_nothing_to_show_is_an_empty_body(self, ui: httpx.AsyncClient, runs: str) -> None:
         assert lines(await ui.get("/ui/grid/ti_summaries/ui_graph", params={"run_ids": "no_such_run"})) == []
         assert lines(await ui.get("/ui/grid/ti_summaries/no_such_dag", params={"run_ids": "r1"})) == []
         assert lines(await ui.get("/ui/grid/ti_summaries/ui_graph")) == []

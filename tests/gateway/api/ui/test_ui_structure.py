@@ -59,8 +59,6 @@ class TestStructureData:
         assert_json(await ui.get(URL, params={"dag_id": "ui_graph"}), 200, body)
         assert_json(await ui.get(URL, params={"dag_id": "ui_graph", "version_number": "1",
                                              "external_dependencies": "false"}), 200, body)
-
-    async def test_subsets(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
         query = {"dag_id": "ui_graph", "root": "grp", "include_downstream": "true", "depth": "1"}
         assert_json(await ui.get(URL, params=query), 200, {
             "edges": [edge("grp.downstream_join_id", "create", label="then"), edge("grp.one", "grp.two"),
@@ -94,8 +92,6 @@ class TestStructureData:
                       node(trigger, "notify", "trigger"),
                       node("and-gate-0", "and-gate-0", "asset-condition", asset_condition_type="and-gate"),
                       node(str(orders), "ui_orders", "asset")]})
-
-    async def test_bad_input(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
         assert_json(await ui.get(URL, params={"dag_id": "no_such_dag"}), 404,
                     {"detail": "Dag with id no_such_dag was not found"})
         assert_json(await ui.get(URL, params={"dag_id": "ui_graph", "version_number": "999"}), 404,
