@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
                 "dags": result.dags,
                 "import_errors": result.import_errors,
                 "warnings": result.warnings,
+                "dag_warnings": result.dag_warnings,
             }
         )
         for err in result.import_errors:

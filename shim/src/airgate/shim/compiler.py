@@ -48,6 +48,8 @@ class CompileResult:
     import_errors: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
     duration: float = 0.0
+    dag_warnings: list[dict[str, Any]] = field(default_factory=list)
+    """Airflow DAG warnings of the file's DAGs (``dag_id``, ``warning_type``, ``message``)."""
 
     @property
     def ok(self) -> bool:
@@ -135,8 +137,11 @@ class ParserPool:
         sys_path: Sequence[str] = (),
         python: str | None = None,
         fork_per_file: bool = False,
+        inflation_check: str = "warning",
     ) -> None:
         self.size = size or max(1, min(4, os.cpu_count() or 1))
+        self.inflation_check = inflation_check
+        """``[dag_processor] dag_version_inflation_check_level``: off, warning (DAG warnings) or error."""
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.sys_path = list(sys_path)
@@ -178,6 +183,7 @@ class ParserPool:
             "timeout": self.timeout if timeout is None else timeout,
             "memory_mb": self.memory_mb if memory_mb is None else memory_mb,
             "sys_path": self.sys_path,
+            "inflation_check": self.inflation_check,
         }
         worker = self._acquire()
         try:
@@ -204,6 +210,7 @@ class ParserPool:
             import_errors=data["import_errors"],
             warnings=data["warnings"],
             duration=data.get("duration", 0.0),
+            dag_warnings=data.get("dag_warnings", []),
         )
 
     def compile_many(self, paths: Iterable[str]) -> list[CompileResult]:

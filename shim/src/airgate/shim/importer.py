@@ -12,16 +12,21 @@
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import modules, pendulum_shim, standard
 
+if TYPE_CHECKING:
+    from importlib.abc import Loader as _LoaderBase
+    from importlib.abc import MetaPathFinder as _FinderBase
+else:  # the protocols are duck-typed: importing importlib.abc would load much of the stdlib into every worker
+    _LoaderBase = _FinderBase = object
 
-class _ShimLoader(importlib.abc.Loader):
+
+class _ShimLoader(_LoaderBase):
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
         if spec.name == "pendulum":
             return pendulum_shim_module()
@@ -56,7 +61,7 @@ def _synthesizer(module: str) -> Any:
     return __getattr__
 
 
-class ShimFinder(importlib.abc.MetaPathFinder):
+class ShimFinder(_FinderBase):
     """Serves ``airflow.*`` and ``pendulum``; refuses unknown ``airflow.*`` modules."""
 
     def find_spec(
@@ -123,7 +128,7 @@ class _PlaceholderModule(types.ModuleType):
         return _Placeholder(self.__name__.split(".")[0], f"{self.__name__}.{name}")
 
 
-class _PlaceholderLoader(importlib.abc.Loader):
+class _PlaceholderLoader(_LoaderBase):
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
         return _PlaceholderModule(spec.name)
 
@@ -135,7 +140,7 @@ class _PlaceholderLoader(importlib.abc.Loader):
 MISSING_IMPORTS: set[str] = set()
 
 
-class PlaceholderFinder(importlib.abc.MetaPathFinder):
+class PlaceholderFinder(_FinderBase):
     """Last on ``sys.meta_path``: a missing non-stdlib module becomes a placeholder."""
 
     def find_spec(

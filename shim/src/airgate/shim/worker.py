@@ -30,6 +30,7 @@ from . import (  # noqa: F401 - imported to be warm before forking
     pendulum_shim,
     runtime,
     serialize,
+    stability,
     standard,
     taskgroup,
     timetables,
@@ -255,6 +256,21 @@ def run_in_process(request: dict[str, Any], snapshot: _Snapshot) -> dict[str, An
     return result
 
 
+def run_checked(request: dict[str, Any], fork: bool, snapshot: _Snapshot) -> dict[str, Any]:
+    """Airflow's DAG version inflation check, then the parse (``[dag_processor]
+    dag_version_inflation_check_level`` in ``request["inflation_check"]``: off, warning, error)."""
+    level = stability.level_of(request.get("inflation_check"))
+    report = stability.check_file(request["path"]) if level != "off" else stability.Report()
+    text = report.text()
+    if text is not None and level == "error":  # the file is not parsed at all, as in Airflow
+        error = {"filename": request["path"], "lineno": None, "message": text, "stacktrace": text}
+        return {"dags": [], "import_errors": [error], "warnings": [], "dag_warnings": [], "duration": 0.0}
+    result = run_one(request) if fork else run_in_process(request, snapshot)
+    dag_ids = [str(d.get("dag_id")) for d in result.get("dags", [])]
+    result["dag_warnings"] = stability.dag_warnings(report, dag_ids) if level == "warning" else []
+    return result
+
+
 def main() -> None:
     """Serve requests from stdin until it closes (``--fork``: fork one child per file)."""
     fork = "--fork" in sys.argv
@@ -270,7 +286,7 @@ def main() -> None:
             continue
         request = json.loads(line)
         try:
-            result = run_one(request) if fork else run_in_process(request, snapshot)
+            result = run_checked(request, fork, snapshot)
         except Exception as exc:
             result = {
                 "dags": [],

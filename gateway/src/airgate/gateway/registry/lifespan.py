@@ -15,6 +15,7 @@ from airgate.gateway.registry.bundles import bundles_for
 from airgate.gateway.registry.processor import DagProcessor
 from airgate.gateway.registry.versions import Defaults
 from airgate.gateway.store.engine import Store
+from airgate.shim.stability import level_of
 
 log = logging.getLogger("airgate.registry")
 
@@ -26,7 +27,10 @@ def make_processor(settings: Settings, store: Store) -> DagProcessor:
                         max_active_runs=settings.max_active_runs_per_dag,
                         max_consecutive_failed_dag_runs=int(
                             settings.raw.get("core", {}).get("max_consecutive_failed_dag_runs_per_dag") or 0))
-    return DagProcessor(store, bundles_for(settings), defaults, import_timeout=settings.dagbag_import_timeout)
+    section = settings.raw.get("dag_processor", {})
+    return DagProcessor(store, bundles_for(settings), defaults, import_timeout=settings.dagbag_import_timeout,
+                        workers=int(section.get("parsing_processes") or 2),
+                        inflation_check=level_of(section.get("dag_version_inflation_check_level")))
 
 
 @contextlib.asynccontextmanager

@@ -9,6 +9,7 @@ nothing of that bundle is marked stale or cleared, and the next poll tries again
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
@@ -16,12 +17,13 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from airgate.gateway.registry import scanner
+from airgate.gateway.registry import requests, scanner
 from airgate.gateway.registry.bundles import Bundle
+from airgate.gateway.registry.parse_warnings import purge_stale, record_dag_warnings
 from airgate.gateway.registry.reconciler import reconcile_bundle, retire_bundles
 from airgate.gateway.registry.versions import Defaults, ParsedFile, read_source, record_files
 from airgate.gateway.store.engine import Store
-from airgate.shim import ParserPool
+from airgate.shim.compiler import ParserPool
 
 log = logging.getLogger("airgate.registry")
 
@@ -57,13 +59,13 @@ class DagProcessor:
 
     def __init__(self, store: Store, bundles: Sequence[Bundle], defaults: Defaults | None = None, *,
                  pool: ParserPool | None = None, import_timeout: float = 30.0, poll_interval: float = 0.3,
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, inflation_check: str = "warning") -> None:
         self.store = store
         self.bundles = list(bundles)
         self.defaults = defaults or Defaults()
         self.poll_interval = poll_interval
         self._own_pool = pool is None
-        self.pool = pool or ParserPool(workers, timeout=import_timeout)
+        self.pool = pool or ParserPool(workers, timeout=import_timeout, inflation_check=inflation_check)
         self._threads = ThreadPoolExecutor(max_workers=self.pool.size, thread_name_prefix="airgate-parse")
         self._seen: dict[str, dict[str, tuple[int, int]]] = {b.name: {} for b in self.bundles}
         self._dag_files: dict[str, set[str]] = {b.name: set() for b in self.bundles}
@@ -76,14 +78,29 @@ class DagProcessor:
         return next((b for b in self.bundles if b.name == name), None)
 
     def request_reparse(self, bundle_name: str, relative_fileloc: str) -> None:
-        """Parse this file again on the next pass (``reparse_dag_file``)."""
+        """Parse this file again on the next pass (in-process callers; the API stores a request row)."""
         self._requests.put_nowait((bundle_name, relative_fileloc))
         self._wake.set()
 
-    async def _compile(self, bundle: Bundle, paths: list[str]) -> list[ParsedFile]:
+    def wake(self) -> None:
+        """Start the next pass now (e.g. a ``reparse_dag_file`` request was just stored)."""
+        self._wake.set()
+
+    async def _stored_requests(self) -> list[tuple[str, str]]:
+        """Take the stored priority parsing requests of this processor's bundles (deleted once taken)."""
+        names = [b.name for b in self.bundles]
+        async with self.store.read() as conn:
+            rows = await requests.pending(conn, names)
+        if not rows:
+            return []
+        async with self.store.write() as conn:
+            await requests.remove(conn, [row[0] for row in rows])
+        return [(bundle, rel) for _, bundle, rel in rows]
+
+    async def _compile(self, bundle: Bundle, paths: list[str]) -> list[tuple[ParsedFile, list[dict[str, object]]]]:
         loop = asyncio.get_running_loop()
 
-        def one(path: str) -> ParsedFile:
+        def one(path: str) -> tuple[ParsedFile, list[dict[str, object]]]:
             source = read_source(path)
             result = self.pool.compile(path, relative_fileloc=bundle.relative(path))
             if _infrastructure_failure(result.import_errors):
@@ -92,23 +109,41 @@ class DagProcessor:
                     self._strikes[path] = strikes + 1
                     raise CompilerUnavailable(f"{path}: {result.import_errors[0]['message']}")
             self._strikes.pop(path, None)
-            return ParsedFile(bundle, path, source, result.dags, result.import_errors, result.duration)
+            parsed = ParsedFile(bundle, path, source, result.dags, result.import_errors, result.duration)
+            return parsed, result.dag_warnings
 
         return list(await asyncio.gather(*(loop.run_in_executor(self._threads, one, p) for p in paths)))
 
-    async def _record(self, parsed: list[ParsedFile], report: ScanReport) -> None:
+    async def _record(self, parsed: list[tuple[ParsedFile, list[dict[str, object]]]], report: ScanReport) -> None:
         for start in range(0, len(parsed), WRITE_BATCH):
             batch = parsed[start:start + WRITE_BATCH]
+            files = [item for item, _ in batch]
             async with self.store.write() as conn:
-                report.new_versions += await record_files(conn, batch, self.defaults)
-            report.import_errors += sum(bool(item.errors) for item in batch)
+                report.new_versions += await record_files(conn, files, self.defaults)
+                await record_dag_warnings(conn, [([str(d["dag_id"]) for d in item.dags], warnings)
+                                                 for item, warnings in batch if not item.errors])
+            report.import_errors += sum(bool(item.errors) for item in files)
 
     async def _process(self, bundle: Bundle, paths: list[str], report: ScanReport) -> None:
+        """Compile and record ``paths`` batch by batch (the next batch compiles while one is written), so that
+        only two batches of results are ever held at once."""
         if not paths:
             return
-        parsed = await self._compile(bundle, paths)
-        report.compiled += len(parsed)
-        await self._record(parsed, report)
+        batches = [paths[start:start + WRITE_BATCH] for start in range(0, len(paths), WRITE_BATCH)]
+        pending = asyncio.ensure_future(self._compile(bundle, batches[0]))
+        try:
+            for index in range(len(batches)):
+                parsed = await pending
+                if index + 1 < len(batches):
+                    pending = asyncio.ensure_future(self._compile(bundle, batches[index + 1]))
+                report.compiled += len(parsed)
+                await self._record(parsed, report)
+                del parsed
+        finally:
+            if not pending.done():
+                pending.cancel()
+                with contextlib.suppress(BaseException):
+                    await pending
 
     def _changes(self, bundle: Bundle) -> tuple[list[str], set[str], dict[str, tuple[int, int]]]:
         """(files to parse, DAG files present now, stamps); raises OSError when the bundle cannot be listed."""
@@ -137,6 +172,7 @@ class DagProcessor:
                 await self._process(bundle, wanted, report)
                 async with self.store.write() as conn:
                     await reconcile_bundle(conn, bundle, {bundle.relative(p) for p in present})
+                    await purge_stale(conn)
             except Exception as exc:
                 log.error("DAG bundle %s: scan failed, nothing removed: %s", bundle.name, exc)
                 report.failed_bundles.append(bundle.name)
@@ -149,8 +185,10 @@ class DagProcessor:
         started = time.monotonic()
         report = ScanReport()
         extra: dict[str, set[str]] = {}
+        asked = await self._stored_requests()
         while not self._requests.empty():
-            name, rel = self._requests.get_nowait()
+            asked.append(self._requests.get_nowait())
+        for name, rel in asked:
             bundle = self.bundle(name)
             if bundle is not None:
                 extra.setdefault(name, set()).add(bundle.absolute(rel))

@@ -1,4 +1,5 @@
-"""``reparse_dag_file``: a signed ``file_token`` names a bundle file; its DAGs must be registered."""
+"""``reparse_dag_file``: a signed ``file_token`` names a bundle file; its DAGs must be registered; the request is
+stored for the DAG processor serving the bundle (:mod:`airgate.gateway.registry.requests`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
-from airgate.gateway.registry import tokens
+from airgate.gateway.registry import requests, tokens
 from airgate.gateway.store.tables import dag
 
 FILE_NOT_FOUND = "File not found"
@@ -24,3 +25,8 @@ async def resolve(conn: AsyncConnection, secret_key: str, file_token: str) -> tu
     if found is None:
         raise HTTPError(404, FILE_NOT_FOUND)
     return bundle, rel
+
+
+async def request_reparse(conn: AsyncConnection, bundle_name: str, relative_fileloc: str) -> None:
+    """Store a priority parsing request (one already pending raises the store's ``UniqueViolation``)."""
+    await requests.add_request(conn, bundle_name, relative_fileloc)

@@ -1,8 +1,15 @@
-"""Encryption at rest with Airflow's ``[core] fernet_key`` format."""
+"""Encryption at rest with Airflow's ``[core] fernet_key`` format.
+
+``cryptography`` is imported when a :class:`SecretBox` is made, not with this module, so that processes that
+never handle secrets (the standalone ``airgate dag-processor``) do not carry it.
+"""
 
 from __future__ import annotations
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cryptography.fernet import MultiFernet
 
 
 class SecretError(Exception):
@@ -18,6 +25,8 @@ class SecretBox:
     """
 
     def __init__(self, keys: str | None) -> None:
+        from cryptography.fernet import Fernet, MultiFernet
+
         parts = [part.strip() for part in (keys or "").split(",") if part.strip()]
         self._fernet: MultiFernet | None = None
         if parts:
@@ -45,6 +54,8 @@ class SecretBox:
 
     def decrypt(self, value: str | None) -> str | None:
         """Decrypt ``value`` with any key (``None`` stays ``None``; no key: returned unchanged)."""
+        from cryptography.fernet import InvalidToken
+
         if value is None or self._fernet is None:
             return value
         try:
@@ -56,6 +67,8 @@ class SecretBox:
 
     def rotate(self, value: str | None) -> str | None:
         """Re-encrypt a stored ``value`` with the first key (for key rotation)."""
+        from cryptography.fernet import InvalidToken
+
         if value is None or self._fernet is None:
             return value
         try:

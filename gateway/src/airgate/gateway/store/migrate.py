@@ -1,5 +1,8 @@
 """Schema migrations (alembic) driven from Python: ``migrate`` (upgrade to head) and ``check``.
 
+alembic is imported when a function here runs, not with this module: processes that never migrate (the
+standalone ``airgate dag-processor``) do not carry it.
+
 Used by ``airgate db migrate`` / ``airgate db check`` and by ``airgate lite`` at start. Developers make a new
 revision after changing the tables with::
 
@@ -12,18 +15,16 @@ import asyncio
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from airgate.gateway.store.engine import begin_immediate, make_engine
 from airgate.gateway.store.tables import metadata
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _PG_MIGRATION_LOCK = 0x41697267  # pg_advisory_xact_lock key: concurrent migrators queue
@@ -31,6 +32,8 @@ _PG_MIGRATION_LOCK = 0x41697267  # pg_advisory_xact_lock key: concurrent migrato
 
 def alembic_config(url: str | None = None) -> Config:
     """An alembic :class:`Config` for Airgate's migrations (no ini file needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url is not None:
@@ -40,6 +43,8 @@ def alembic_config(url: str | None = None) -> Config:
 
 def head_revision() -> str | None:
     """The newest revision shipped with this Airgate."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -61,6 +66,8 @@ async def migrate(url: str) -> None:
 
 
 def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
@@ -77,6 +84,10 @@ async def check(url: str) -> str | None:
 
 
 def _check(connection: Connection) -> str | None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     heads = set(script.get_heads())
     context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -114,6 +125,9 @@ def _describe(diff: Any) -> str:
 
 def _revision(message: str) -> None:
     """Autogenerate a revision by comparing the tables with a scratch SQLite database at head."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     with tempfile.TemporaryDirectory() as scratch:
         url = f"sqlite:///{scratch}/scratch.db"
         asyncio.run(migrate(url))

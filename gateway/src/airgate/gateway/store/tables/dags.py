@@ -159,3 +159,12 @@ import_error = sa.Table(
     sa.Column("stacktrace", sa.Text, nullable=True),
     sa.Index("idx_import_error_filename", "bundle_name", "filename"),
 )
+
+dag_priority_parsing_request = sa.Table(
+    "dag_priority_parsing_request",
+    metadata,
+    # md5 of "bundle_name:relative_fileloc" (Airflow's key): one pending request per file
+    sa.Column("id", sa.String(32), primary_key=True),
+    string_id("bundle_name"),
+    sa.Column("relative_fileloc", sa.String(2000), nullable=False),
+)

@@ -1,0 +1,12 @@
+"""A DAG argument taken from a name assigned by random.choice (the DAG warning Airflow shows)."""
+import random
+
+import pendulum
+from airflow.sdk import DAG
+from airflow.providers.standard.operators.empty import EmptyOperator
+
+START = pendulum.datetime(2024, 1, 1, tz="UTC")
+DESCRIPTION = random.choice(["one", "two"])
+
+with DAG(dag_id="infl_dag_kwarg", description=DESCRIPTION, schedule=None, start_date=START):
+    EmptyOperator(task_id="only")
