@@ -2,7 +2,8 @@
 
 Each event queues the DAGs (not paused) scheduled on the asset, on a name/URI reference to it or on an alias
 that carried it (``asset_dag_run_queue``; the scheduler turns the queue into runs). An asset first seen
-through an alias is created (inactive). Partitioned queues are not distinguished yet.
+through an alias is created (inactive). Partition-aware DAGs are not queued (Airgate
+creates no partitioned runs), nor is any DAG for an event that carries a partition key (as Airflow).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from airgate.gateway.store.tables import (
 
 
 async def _dags_to_queue(conn: AsyncConnection, row: Any, alias_ids: list[int]) -> set[str]:
-    not_paused = sa.select(dag.c.dag_id).where(dag.c.is_paused.is_(False))
+    not_paused = sa.select(dag.c.dag_id).where(dag.c.is_paused.is_(False), dag.c.timetable_partitioned.is_(False))
     by_asset = sa.select(dag_schedule_asset_reference.c.dag_id).where(
         dag_schedule_asset_reference.c.asset_id == row.id
     )
@@ -85,6 +86,8 @@ async def _emit(
     ).scalar_one()
     for alias_id in alias_ids:
         await conn.execute(sa.insert(asset_alias_asset_event).values(alias_id=alias_id, event_id=event_id))
+    if partition_key is not None:
+        return  # as Airflow: an event with a partition key queues no run of a DAG that is not partition-aware
     for dag_id in sorted(await _dags_to_queue(conn, row, alias_ids)):
         queued = await conn.scalar(
             sa.select(sa.func.count())
