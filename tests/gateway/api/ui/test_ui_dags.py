@@ -9,10 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import sqlalchemy as sa
 from apitest import ANY, Timestamp
+from litestar import Litestar
 from ui_registered import app, at, dags_dir, iso, runs, settings_env, ui  # noqa: F401 - fixtures
 
+from airgate.gateway.store.tables import hitl_detail, task_instance
+
 AssertJson = Callable[[httpx.Response, int, Any], None]
+DEFERRED_TI = "01a20a65-0000-7000-8000-230000000002"  # r3's grp.two, as ui_registered seeds it
 
 
 def light(run_id: str, run_after: float, start: float | None, end: float | None, state: str,
@@ -57,9 +62,17 @@ def dag_entry(dags_dir: Path, dag_id: str, **fields: Any) -> dict[str, Any]:
     return body
 
 
+async def pending_approval(app: Litestar) -> None:
+    """``grp.two`` of run ``r3`` deferred on a human-in-the-loop request nobody answered yet."""
+    async with app.state.airgate.store.write() as conn:
+        await conn.execute(sa.update(task_instance).where(task_instance.c.id == DEFERRED_TI).values(state="deferred"))
+        await conn.execute(sa.insert(hitl_detail).values(ti_id=DEFERRED_TI, options=["yes", "no"], subject="Go?",
+                                                         created_at=at(205), params={}, params_input={}))
+
+
 class TestGetDagsUi:
     async def test_recent_runs_favourites_filters_and_errors(
-        self, ui: httpx.AsyncClient, runs: str, dags_dir: Path, assert_json: AssertJson
+        self, ui: httpx.AsyncClient, runs: str, dags_dir: Path, app: Litestar, assert_json: AssertJson
     ) -> None:
         assert (await ui.post("/api/v2/dags/ui_graph/favorite")).status_code == 204
         query = {"dag_ids": ["ui_graph", "ui_consumer"], "dag_runs_limit": "2", "order_by": "-dag_id"}
@@ -88,6 +101,20 @@ class TestGetDagsUi:
         assert await ids(has_pending_actions="true") == []
         assert await ids(has_pending_actions="false", limit="1", offset="1") == ["reg_taskflow"]
         assert await ids(order_by="-dag_display_name", dag_id_prefix_pattern="ui") == ["ui_graph", "ui_consumer"]
+        await pending_approval(app)
+        pending = await ui.get("/ui/dags", params={"has_pending_actions": "true", "dag_runs_limit": "1"})
+        assert_json(pending, 200, {"total_entries": 1, "dags": [dag_entry(
+            dags_dir, "ui_graph", latest_dag_runs=recent[:1], is_favorite=True, pending_actions=[{
+                "options": ["yes", "no"], "subject": "Go?", "multiple": False, "params": {}, "assigned_users": [],
+                "created_at": iso(at(205)), "params_input": {}, "response_received": False, "task_instance": {
+                    "id": DEFERRED_TI, "task_id": "grp.two", "dag_id": "ui_graph", "dag_run_id": "r3",
+                    "map_index": -1, "run_after": iso(at(200)), "state": "deferred", "try_number": 1,
+                    "max_tries": -1, "task_display_name": "grp.two", "dag_display_name": "ui_graph",
+                    "pool": "default_pool", "pool_slots": 1, "queue": "default", "priority_weight": 1,
+                    "executor_config": "{}", "rendered_fields": {}, "dag_version": {
+                        "id": runs, "version_number": 1, "dag_id": "ui_graph", "bundle_name": "dags-folder",
+                        "created_at": Timestamp(), "dag_display_name": "ui_graph"}}}])]})
+        assert await ids(has_pending_actions="false") == ["reg_simple", "reg_taskflow", "ui_consumer"]
         assert_json(await ui.get("/ui/dags", params={"order_by": "nope"}), 400,
                     {"detail": "Ordering with 'nope' is disallowed or the attribute does not exist on the model"})
         assert_json(await ui.get("/ui/dags", params={"dag_runs_limit": "many"}), 422, {"detail": [

@@ -83,7 +83,10 @@ async def _pending_actions(conn: AsyncConnection, dag_ids: Sequence[str]) -> dic
                     task_instance.c.dag_id.in_(list(dag_ids))).order_by(task_instance.c.dag_id))
     for row in (await conn.execute(query)).mappings():
         detail = {k[2:]: v for k, v in row.items() if k.startswith("h_")}
-        out[row["dag_id"]].append(_drop_none(detail_body(detail, _drop_none(ti_body(dict(row))))))
+        task = _drop_none(ti_body(dict(row)))
+        if "dag_version" in task:
+            task["dag_version"] = _drop_none(task["dag_version"])
+        out[row["dag_id"]].append(_drop_none(detail_body(detail, task)))
     return out
 
 
