@@ -4,6 +4,7 @@ really stopped (its process and the command it runs are gone), a cleared running
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -146,3 +147,104 @@ def test_a_dag_is_paused_after_the_configured_consecutive_failed_runs(tmp_path: 
         assert lite.client.get("/api/v2/dags/e2e_failing").json()["is_paused"] is True
     finally:
         lite.stop()
+
+
+MAPPED_GROUP = '''
+from datetime import datetime
+from airflow.sdk import DAG, task, task_group
+
+with DAG("e2e_mapped_group", schedule=None, start_date=datetime(2026, 1, 1)) as dag:
+    @task
+    def make():
+        return [1, 2, 3]
+
+    @task
+    def add_one(x):
+        return x + 1
+
+    @task
+    def double(y):
+        return y * 2
+
+    @task_group
+    def grp(x):
+        return double(add_one(x))
+
+    @task
+    def total(values):
+        return sum(values)
+
+    @task
+    def label(word, n):
+        return f"{word}-{n}"
+
+    @task_group
+    def literal(word):
+        return label(word, 7)
+
+    total(grp.expand(x=make()))
+    literal.expand(word=["a", "b"])
+'''
+
+
+@pytest.mark.slow
+def test_a_mapped_task_group_runs_each_member_per_element_and_reduces(lite: Lite) -> None:
+    lite.add_dag("mapped_group.py", MAPPED_GROUP, "e2e_mapped_group")
+    run_id = lite.trigger("e2e_mapped_group")["dag_run_id"]
+    run = lite.wait_run("e2e_mapped_group", run_id)
+    rows = lite.query("SELECT task_id, map_index, state FROM task_instance WHERE run_id = ?", run_id)
+    assert run["state"] == "success", (rows, lite.output()[-3000:])
+    assert sorted(rows) == [
+        ("grp.add_one", 0, "success"), ("grp.add_one", 1, "success"), ("grp.add_one", 2, "success"),
+        ("grp.double", 0, "success"), ("grp.double", 1, "success"), ("grp.double", 2, "success"),
+        ("literal.label", 0, "success"), ("literal.label", 1, "success"),
+        ("make", -1, "success"), ("total", -1, "success"),
+    ]
+    values = lite.query("SELECT task_id, map_index, CAST(value AS TEXT) FROM xcom WHERE run_id = ? "
+                        "AND key = 'return_value' AND task_id != 'make'", run_id)
+    decoded = sorted((t, i, json.loads(v.decode() if isinstance(v, bytes) else v)) for t, i, v in values)
+    assert decoded == [
+        ("grp.add_one", 0, 2), ("grp.add_one", 1, 3), ("grp.add_one", 2, 4),
+        ("grp.double", 0, 4), ("grp.double", 1, 6), ("grp.double", 2, 8),
+        ("literal.label", 0, "a-7"), ("literal.label", 1, "b-7"),
+        ("total", -1, 18),
+    ]
+
+
+PAST = '''
+from datetime import datetime
+from airflow.sdk import DAG
+from airflow.providers.standard.operators.bash import BashOperator
+from airflow.providers.standard.operators.empty import EmptyOperator
+
+with DAG("e2e_past", schedule=None, start_date=datetime(2026, 1, 1)) as dag:
+    BashOperator(task_id="t", bash_command="test -e {folder}/ok", depends_on_past=True)
+    EmptyOperator(task_id="other")
+'''
+
+
+@pytest.mark.slow
+def test_depends_on_past_holds_a_task_until_its_previous_instance_succeeded(lite: Lite, tmp_path: Path) -> None:
+    folder = tmp_path / "flags"
+    folder.mkdir()
+    lite.add_dag("past.py", PAST.replace("{folder}", str(folder)), "e2e_past")
+    first = lite.trigger("e2e_past", logical_date="2026-01-01T00:00:00Z")["dag_run_id"]
+    assert lite.wait_run("e2e_past", first)["state"] == "failed"  # the first run of t has no past: it ran
+    (folder / "ok").touch()
+    second = lite.trigger("e2e_past", logical_date="2026-01-02T00:00:00Z")["dag_run_id"]
+
+    def state(run_id: str, task_id: str) -> str | None:
+        rows = lite.query("SELECT state FROM task_instance WHERE run_id = ? AND task_id = ?", run_id, task_id)
+        return rows[0][0] if rows else "absent"
+
+    _until(lambda: state(second, "other") == "success", lite, "other did not run")
+    assert state(second, "t") is None  # decided in the same passes as other: held back by the failed past
+    deps = lite.client.get(f"/api/v2/dags/e2e_past/dagRuns/{second}/taskInstances/t/dependencies").json()
+    assert deps == {"dependencies": [
+        {"name": "Previous Dagrun State", "reason": "depends_on_past is true for this task, but 1 previous task "
+                                                    "instance(s) are not in a successful state."},
+        {"name": "Task Instance State", "reason": "Task is in the 'None' state."}]}
+    marked = lite.client.patch(f"/api/v2/dags/e2e_past/dagRuns/{first}/taskInstances/t", json={"new_state": "success"})
+    assert marked.status_code == 200, marked.text
+    assert lite.wait_run("e2e_past", second)["state"] == "success"
+    assert state(second, "t") == "success"

@@ -69,7 +69,7 @@ class Task:
         if self.doc.get("is_mapped") and mapping:
             raw.update(mapping.get("partial_kwargs") or {})
             raw = {**raw, **self._expanded(mapping)}
-        kwargs = self.resolve(decode(raw, self.source))
+        kwargs = self.resolve(self._group_arguments(decode(raw, self.source)))
         fields = list(self.doc.get("template_fields") or [])
         for name in fields:
             value = kwargs.get(name, FIELD_DEFAULTS.get(name))
@@ -96,6 +96,45 @@ class Task:
             index //= max(length, 1)
         return self._place(values)
 
+    # -- mapped task groups ---------------------------------------------------------------------------
+    def _mapped_group(self, task_id: str) -> dict[str, Any] | None:
+        """The innermost mapped task group ``task_id`` belongs to, or None."""
+        groups = {g["group_id"]: g for g in self.dag_doc.get("task_groups") or []}
+        group_id = (self.tasks.get(task_id) or {}).get("task_group_id")
+        while group_id is not None and group_id in groups:
+            if groups[group_id].get("is_mapped"):
+                return groups[group_id]
+            group_id = groups[group_id].get("parent_group_id")
+        return None
+
+    def _group_arguments(self, value: Any) -> Any:
+        """``mapped_argument`` placeholders replaced by this map index's value of the group's expansion."""
+        if isinstance(value, dict) and value.get("__type") == "mapped_argument":
+            group = next((g for g in self.dag_doc.get("task_groups") or [] if g["group_id"] == value["group_id"]),
+                         None)
+            mapping = (group or {}).get("mapping") or {}
+            if mapping.get("expand_type") == "list":
+                chosen = self.resolve(decode(self._sequence(mapping.get("expand_input"))[self.api.me.map_index],
+                                             self.source))
+                return chosen.get(value["key"]) if isinstance(chosen, dict) else None
+            return self._chosen(mapping.get("expand_input") or {}, self.api.me.map_index).get(value["key"])
+        if isinstance(value, list):
+            return [self._group_arguments(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self._group_arguments(v) for k, v in value.items()}
+        return value
+
+    def _chosen(self, expand: dict[str, Any], index: int) -> dict[str, Any]:
+        """The values of a dict expansion at ``index`` (the last key varies fastest, as Airflow's product)."""
+        sequences = {key: self._sequence(value) for key, value in expand.items()}
+        values: dict[str, Any] = {}
+        for key in reversed(list(sequences)):
+            seq = sequences[key]
+            length = len(seq)
+            values[key] = decode(seq[index % length], self.source) if length else None
+            index //= max(length, 1)
+        return values
+
     def _sequence(self, value: Any) -> Any:
         """A literal list, or the values an XCom reference stands for."""
         if isinstance(value, dict) and value.get("__type") == "xcomarg":
@@ -116,9 +155,12 @@ class Task:
         """XCom references replaced by their values (a mapped upstream's values are fetched lazily)."""
         if isinstance(value, XComRef):
             upstream = self.tasks.get(value.task_id) or {}
-            if upstream.get("is_mapped"):
+            group = self._mapped_group(value.task_id)
+            same_instance = group is not None and group is self._mapped_group(self.doc.get("task_id", ""))
+            if upstream.get("is_mapped") or (group is not None and not same_instance):
                 return LazyXComSequence(self.api, value.task_id, value.key)
-            result = self.api.xcom_get(value.task_id, value.key)
+            index = self.api.me.map_index if same_instance else None  # the same instance of the mapped group
+            result = self.api.xcom_get(value.task_id, value.key, map_index=index)
             if result is None:
                 raise KeyError(
                     f'XComArg result from {value.task_id} at {self.api.me.dag_id} with key="{value.key}" is not found!'

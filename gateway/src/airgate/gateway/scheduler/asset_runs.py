@@ -5,7 +5,8 @@ aliases and name/URI references).
 As in Airflow, the run's ``run_after`` is the newest queue entry's time; it consumes (``dagrun_asset_event``)
 the events of its scheduled assets and aliases newer than the previous asset-triggered run and not newer than
 that time, and the queue entries it used are removed. Queue entries of a DAG that no longer has an asset
-condition are dropped. Partition-aware DAGs are left alone (Airgate creates no partitioned runs).
+condition are dropped. Partition-aware DAGs are left alone (Airgate creates no partitioned runs). With
+PostgreSQL the entries are locked (``SKIP LOCKED``), so two schedulers never make two runs of the same events.
 """
 
 from __future__ import annotations
@@ -121,11 +122,12 @@ async def create_asset_triggered_runs(conn: AsyncConnection, now: datetime, job_
     """Create the runs of every DAG whose queued asset events satisfy its condition; how many were created."""
     if await conn.scalar(sa.select(_ADRQ.c.asset_id).limit(1)) is None:
         return 0
-    rows = (await conn.execute(
-        sa.select(_ADRQ.c.asset_id, _ADRQ.c.target_dag_id, _ADRQ.c.created_at, dag.c.asset_expression,
-                  dag.c.is_paused, dag.c.is_stale, dag.c.timetable_partitioned)
-        .join(dag, dag.c.dag_id == _ADRQ.c.target_dag_id)
-    )).all()
+    query = (sa.select(_ADRQ.c.asset_id, _ADRQ.c.target_dag_id, _ADRQ.c.created_at, dag.c.asset_expression,
+                       dag.c.is_paused, dag.c.is_stale, dag.c.timetable_partitioned)
+             .join(dag, dag.c.dag_id == _ADRQ.c.target_dag_id))
+    if conn.dialect.name == "postgresql":  # another scheduler working on these entries: leave them to it
+        query = query.with_for_update(of=_ADRQ, skip_locked=True)
+    rows = (await conn.execute(query)).all()
     by_dag: dict[str, list[Any]] = defaultdict(list)
     dropped: list[str] = []
     for row in rows:

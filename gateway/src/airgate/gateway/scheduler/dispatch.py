@@ -17,6 +17,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.scheduler.docs import DagDoc, DocCache
+from airgate.gateway.scheduler.group_mapping import (
+    expand_groups,
+    is_placeholder,
+    member_groups,
+    upstream_states,
+)
 from airgate.gateway.scheduler.mapping import Unmappable, expand, expansion_length
 from airgate.gateway.scheduler.past import depends_on_past, past_reason
 from airgate.gateway.scheduler.readiness import Upstream, Verdict, decide
@@ -80,10 +86,15 @@ async def decide_runs(conn: AsyncConnection, now: datetime, docs: DocCache) -> t
 
 
 async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetime) -> tuple[int, bool]:
-    tis = (await conn.execute(
+    query = (
         sa.select(ti_t.c.id, ti_t.c.task_id, ti_t.c.map_index, ti_t.c.state, ti_t.c.try_number, ti_t.c.end_date)
         .where(ti_t.c.dag_id == run.dag_id, ti_t.c.run_id == run.run_id)
-    )).all()
+    )
+    tis = (await conn.execute(query)).all()
+    if await expand_groups(conn, run, doc, tis, now):  # mapped task groups whose expansion is known now
+        tis = (await conn.execute(query)).all()
+    members = member_groups(doc)
+    by_index = {(ti.task_id, ti.map_index): ti.state for ti in tis}
     states: dict[str, list[str | None]] = defaultdict(list)
     for ti in tis:
         states[ti.task_id].append(ti.state)
@@ -98,10 +109,12 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
             task = doc.tasks[ti.task_id]
             up = Upstream.of(
                 (state, bool(doc.tasks.get(u, {}).get("is_setup")))
-                for u in task.get("upstream_task_ids") or [] for state in states.get(u, [None])
+                for u in task.get("upstream_task_ids") or []
+                for state in upstream_states(states, by_index, members, ti.task_id, ti.map_index, u)
             )
             verdict = decide(task.get("trigger_rule") or "all_success", up)
-            if verdict == Verdict.WAIT:
+            if verdict == Verdict.WAIT or (verdict == Verdict.RUN and is_placeholder(members, ti.task_id,
+                                                                                     ti.map_index)):
                 continue
             if depends_on_past(task) and (verdict == Verdict.RUN or task.get("wait_for_past_depends_before_skipping")) \
                     and await past_reason(conn, run.dag_id, run.run_id, task, bool(doc.doc.get("catchup"))):
@@ -113,6 +126,7 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
                     changes[ti.id] = {"state": TIS.SCHEDULED, "expanded": True}
                     row = states[ti.task_id]
                     row[row.index(None)] = target.value
+                    by_index[(ti.task_id, ti.map_index)] = target.value
                     progress = True
                     continue
             values: dict[str, Any] = {"state": transition(ti.state, target)}
@@ -123,6 +137,7 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
             changes[ti.id] = values
             row = states[ti.task_id]
             row[row.index(None)] = target.value
+            by_index[(ti.task_id, ti.map_index)] = target.value
             progress = True
     for ti in tis:
         if ti.state == TIS.UP_FOR_RETRY and ti.task_id in doc.tasks:
