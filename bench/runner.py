@@ -19,6 +19,7 @@ from bench.procs import ProcessGroup
 from bench.report import ScenarioResult, Status
 from bench.scenarios import Context, NotImplementedYet, Scenario, Sizes
 from bench.scenarios.base import parse_load
+from bench.scenarios.parse import paused
 from bench.sides import HOST, AirflowSide, AirgateSide, Side, SideName, free_port
 
 
@@ -88,7 +89,8 @@ def _run_scenario(ctx: Context, scenario: Scenario) -> ScenarioResult:
         scenario.prepare(ctx)
         for rep in range(ctx.sizes.repetitions):
             for side in sides:
-                figures = scenario.measure(ctx, side)
+                with paused([other for other in ctx.sides if other is not side]):
+                    figures = scenario.measure(ctx, side)
                 res.add(side.name.value, figures)
                 shown = ", ".join(f"{k}={v:,.2f}" for k, v in figures.items())
                 _say(f"{scenario.name} #{rep + 1} {side.name}: {shown}")
@@ -104,6 +106,27 @@ def _run_scenario(ctx: Context, scenario: Scenario) -> ScenarioResult:
     return res
 
 
+def _report(opts: Options, ctx: Context, results: list[ScenarioResult],
+            started: tuple[str, dict[str, object]]) -> None:
+    """Write the report of ``results`` (also after an interruption) and print it."""
+    if opts.with_airflow and "not registered" in str(ctx.notes.get("airgate DAGs")):
+        ctx.notes["caveat"] = ("Airgate did not register DAGs in this run (no GET /api/v2/dags yet), so its "
+                               "footprint holds no DAGs while Airflow's holds them all")
+    if "load generator busiest" in ctx.notes and not str(ctx.notes["load generator busiest"]).startswith("at"):
+        ctx.notes["load generator busiest"] = (
+            f"at most {float(str(ctx.notes['load generator busiest'])):.0%} of one core during any API "
+            "measurement (it shares the machine's cores with the servers; its ceiling is above)")
+    ctx.notes["load average at the end"] = str(report.machine()["load_average"])
+    run_info: dict[str, object] = {
+        "mode": opts.mode, "started": started[0], "machine": started[1], "repetitions": opts.sizes.repetitions,
+        "sides": {s.name.value: s.description for s in ctx.sides}, "notes": ctx.notes,
+        "sizes": opts.sizes.__dict__,
+    }
+    path = report.write(run_info, results, opts.results_dir)
+    print(report.markdown(run_info, results))
+    _say(f"report written to {path}")
+
+
 def run(opts: Options) -> int:
     """Run the benchmark; return 0 when no scenario failed (skipped ones do not count)."""
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -112,6 +135,9 @@ def run(opts: Options) -> int:
     sides: list[Side] = []
     ok = False
     stamp = f"{int(time.time())}"
+    results: list[ScenarioResult] = []
+    ctx: Context | None = None
+    started = (datetime.now(UTC).isoformat(timespec="seconds"), report.machine())
     try:
         folder = workdir / "dags"
         dags.write_dags(folder, opts.sizes.simple_dags, opts.sizes.ti_tasks)
@@ -131,32 +157,27 @@ def run(opts: Options) -> int:
             notes[f"{side.name} start"] = f"healthy {seconds:.1f} s after launch (incl. schema migration)"
             _say(f"{side.name} healthy on port {side.port} after {seconds:.1f} s")
         ctx = Context(sides=sides, sizes=opts.sizes, timeout=opts.timeout, notes=notes)
+        if len(sides) > 1:
+            ctx.notes["the side not measured"] = (
+                "paused (SIGSTOP of all its processes) during each measurement of the other side and continued "
+                "afterwards, so its background work (Airflow's dag-processor re-parsing every file, either "
+                "scheduler's loop) does not take the measured side's CPU")
         _settle(ctx)
         ctx.notes["DAG files"] = f"{opts.sizes.simple_dags} three-task DAGs + {dags.TI_DAG_ID} " \
                                  f"({opts.sizes.ti_tasks + 1} tasks), the same folder for both sides"
         ctx.notes["load generator"] = _generator_ceiling(ctx, group)
         _say(f"load generator ceiling: {ctx.notes['load generator']}")
-        results = [_run_scenario(ctx, s) for s in opts.scenarios]
-        if opts.with_airflow and "not registered" in str(ctx.notes.get("airgate DAGs")):
-            ctx.notes["caveat"] = ("Airgate did not register DAGs in this run (no GET /api/v2/dags yet), so its "
-                                   "footprint holds no DAGs while Airflow's holds them all")
-        if "load generator busiest" in ctx.notes:
-            ctx.notes["load generator busiest"] = (
-                f"at most {float(str(ctx.notes['load generator busiest'])):.0%} of one core during any API "
-                "measurement (it shares the machine's cores with the servers; its ceiling is above)")
-        run_info: dict[str, object] = {
-            "mode": opts.mode, "started": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": report.machine(), "repetitions": opts.sizes.repetitions,
-            "sides": {s.name.value: s.description for s in sides}, "notes": ctx.notes,
-            "sizes": opts.sizes.__dict__,
-        }
-        path = report.write(run_info, results, opts.results_dir)
-        print(report.markdown(run_info, results))
-        _say(f"report written to {path}")
+        for scenario in opts.scenarios:
+            results.append(_run_scenario(ctx, scenario))
         ok = all(r.status != Status.FAILED for r in results)
+        _report(opts, ctx, results, started)
         return 0 if ok else 1
     except KeyboardInterrupt:
         _say("interrupted: stopping everything")
+        if ctx is not None and results:
+            ctx.notes["interrupted"] = (f"the run was stopped after {len(results)} of {len(opts.scenarios)} "
+                                        "scenarios; only those are reported")
+            _report(opts, ctx, results, started)
         return 130
     except Exception as exc:
         _say(f"run aborted: {exc.__class__.__name__}: {exc}")

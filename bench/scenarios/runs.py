@@ -163,20 +163,34 @@ def memory_of_process(pid: int) -> int:
     return 0
 
 
-def run_once(api: Api, dag_id: str, timeout: float) -> tuple[float, str]:
-    """Trigger ``dag_id`` and poll the run until it is finished; seconds trigger → success and the run id."""
+def run_once(api: Api, dag_id: str, timeout: float) -> tuple[float, str, int]:
+    """Trigger ``dag_id`` and poll the run until it is finished: seconds trigger → success, the run id, and how
+    many requests answered 5xx meanwhile (retried: a server whose connection pool is exhausted by its own
+    tasks, as Airflow's can be, answers 500 now and then; the run goes on)."""
     began = time.monotonic()
-    run = api.expect("POST", f"/api/v2/dags/{dag_id}/dagRuns", {"logical_date": None, "conf": {}})
+    errors = 0
+    while True:
+        status, run = api.request("POST", f"/api/v2/dags/{dag_id}/dagRuns", {"logical_date": None, "conf": {}})
+        if status == 200:
+            break
+        if status < 500 or errors >= 5:
+            raise HttpError(f"POST /api/v2/dags/{dag_id}/dagRuns answered {status}: {str(run)[:300]}")
+        errors += 1
+        time.sleep(POLL)
     run_id = str(run["dag_run_id"])
     path = f"/api/v2/dags/{dag_id}/dagRuns/{run_id}"
     while True:
-        state = api.expect("GET", path)["state"]
-        if state == "success":
-            return time.monotonic() - began, run_id
-        if state == "failed":
+        status, body = api.request("GET", path)
+        if status >= 500:
+            errors += 1
+        elif status != 200:
+            raise HttpError(f"GET {path} answered {status}: {str(body)[:300]}")
+        elif body["state"] == "success":
+            return time.monotonic() - began, run_id, errors
+        elif body["state"] == "failed":
             raise HttpError(f"run {run_id} of {dag_id} failed")
         if time.monotonic() - began > timeout:
-            raise HttpError(f"run {run_id} of {dag_id} still {state} after {timeout:.0f} s")
+            raise HttpError(f"run {run_id} of {dag_id} not finished after {timeout:.0f} s")
         time.sleep(POLL)
 
 
@@ -190,6 +204,7 @@ MEMORY_METRICS = (
     Metric("peak_rss_mb", "MB", False),
     Metric("peak_pss_mb", "MB", False),
     Metric("gateway_rss_mb", "MB", False),
+    Metric("api_5xx", "answers to the trigger/poll requests", False),
 )
 
 
@@ -219,9 +234,10 @@ class FanOut:
     def measure(self, ctx: Context, side: Side) -> dict[str, float]:
         """One run of each fan-out DAG."""
         with sampling(side) as peak:
-            bash, _ = run_once(side.api, FAN_BASH, ctx.timeout)
-            python, _ = run_once(side.api, FAN_PYTHON, ctx.timeout)
-        return {"bash_s": bash, "python_s": python, **_memory_figures(side, peak)}
+            bash, _, bash_errors = run_once(side.api, FAN_BASH, ctx.timeout)
+            python, _, python_errors = run_once(side.api, FAN_PYTHON, ctx.timeout)
+        return {"bash_s": bash, "python_s": python, **_memory_figures(side, peak),
+                "api_5xx": float(bash_errors + python_errors)}
 
 
 @dataclass
@@ -242,14 +258,15 @@ class Chain:
     def measure(self, ctx: Context, side: Side) -> dict[str, float]:
         """One run of the chain."""
         with sampling(side) as peak:
-            wall, run_id = run_once(side.api, CHAIN, ctx.timeout)
+            wall, run_id, errors = run_once(side.api, CHAIN, ctx.timeout)
         durations = task_durations(side.api, CHAIN, run_id)
         if len(durations) != ctx.sizes.chain_tasks:
             raise HttpError(f"{side.name}: {len(durations)} task instances in {CHAIN}, "
                             f"expected {ctx.sizes.chain_tasks}")
         task = statistics.fmean(durations)
         return {"seconds": wall, "task_ms": task * 1000,
-                "overhead_ms_per_task": (wall / len(durations) - task) * 1000, **_memory_figures(side, peak)}
+                "overhead_ms_per_task": (wall / len(durations) - task) * 1000, **_memory_figures(side, peak),
+                "api_5xx": float(errors)}
 
 
 SCENARIOS: list[Scenario] = [FanOut(), Chain()]
