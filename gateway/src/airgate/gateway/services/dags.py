@@ -1,4 +1,4 @@
-"""DAGs as the public API shows them: list (every filter and ordering of Airflow 3.2), read, pause, delete,
+"""DAGs as the public API shows them: list (every filter and ordering of Airflow 3.2), read, pause,
 favourites. Bodies are Airflow's ``DAGResponse`` / ``DAGCollectionResponse``."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.registry.tokens import file_token
 from airgate.gateway.services.listing import Sorting, prefix, search, where_all
-from airgate.gateway.store.tables import dag, dag_favorite, dag_run, dag_tag, task_instance
+from airgate.gateway.store.tables import dag, dag_favorite, dag_run, dag_tag
 from airgate.gateway.store.tables.assets import asset, dag_schedule_asset_reference
 
 ONLY_IS_PAUSED = "Only `is_paused` field can be updated through the REST API"
@@ -231,17 +231,6 @@ async def patch_dags(conn: AsyncConnection, params: Mapping[str, Any], is_paused
     await conn.execute(sa.update(dag).where(dag.c.dag_id.in_(matched)).values(is_paused=is_paused))
     rows = (await conn.execute(sa.select(dag).where(dag.c.dag_id.in_(list(ids))).order_by(dag.c.dag_id))).mappings().all()
     return {"dags": await bodies(conn, rows, secret_key), "total_entries": total}
-
-
-async def delete_dag(conn: AsyncConnection, dag_id: str) -> None:
-    """``delete_dag``: the DAG's metadata (rows cascade); refused while task instances run."""
-    if await get_row(conn, dag_id) is None:
-        raise HTTPError(404, f"Dag with id: {dag_id} was not found")
-    running = (await conn.execute(sa.select(sa.func.count()).select_from(task_instance).where(
-        task_instance.c.dag_id == dag_id, task_instance.c.state == "running"))).scalar_one()
-    if running:
-        raise HTTPError(409, f"Task instances of dag with id: '{dag_id}' are still running")
-    await conn.execute(sa.delete(dag).where(dag.c.dag_id == dag_id))
 
 
 async def favorite(conn: AsyncConnection, dag_id: str, user_id: str, mark: bool) -> None:

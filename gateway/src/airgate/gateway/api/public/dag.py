@@ -10,7 +10,7 @@ from airgate.gateway._generated.public import DAGPatchBody
 from airgate.gateway.api.routing import Access, Call, operation
 from airgate.gateway.auth import Method, Resource
 from airgate.gateway.errors import HTTPError, unique_violation_detail
-from airgate.gateway.services import dag_details, dags
+from airgate.gateway.services import dag_delete, dag_details, dags
 from airgate.gateway.services.listing import page
 from airgate.gateway.store import UniqueViolation
 
@@ -61,7 +61,7 @@ async def patch_dags(call: Call) -> object:
 @operation("delete_dag", access=Access(Resource.DAG, Method.DELETE), audit=True)
 async def delete_dag(call: Call) -> object:
     async with call.state.store.write() as conn:
-        await dags.delete_dag(conn, call.params["dag_id"])
+        await dag_delete.delete_dag(conn, call.params["dag_id"])
     # the spec declares 200, Airflow answers 204 with no body
     return Response(content=b"", status_code=204, media_type="application/json")
 
