@@ -124,3 +124,28 @@ async def test_a_pass_holds_the_task_until_its_previous_instance_succeeded(store
         assert await decide_runs(conn, datetime.now(UTC), docs) == (1, 0)
         rows = (await conn.execute(sa.select(ti_t.c.run_id, ti_t.c.state).order_by(ti_t.c.run_id))).all()
     assert [tuple(r) for r in rows] == [("r0", "success"), ("r1", "scheduled")]
+
+
+SKIP_DOC = {"dag_id": "d", "catchup": False, "tasks": [
+    {"task_id": "up", "upstream_task_ids": [], "downstream_task_ids": ["t", "u"], "trigger_rule": "all_success"},
+    {"task_id": "t", "depends_on_past": True, "ignore_first_depends_on_past": True,
+     "wait_for_past_depends_before_skipping": True, "upstream_task_ids": ["up"], "downstream_task_ids": [],
+     "trigger_rule": "all_success"},
+    {"task_id": "u", "depends_on_past": True, "ignore_first_depends_on_past": True, "upstream_task_ids": ["up"],
+     "downstream_task_ids": [], "trigger_rule": "all_success"},
+]}
+
+
+async def test_wait_for_past_depends_before_skipping_holds_only_the_skip(store: Store) -> None:
+    await add_run(store, "r0", 0, tis={"t": "failed", "u": "failed"}, state="failed")
+    await add_run(store, "r1", 1, tis={"up": "skipped", "t": None, "u": None})
+    async with store.write() as conn:
+        await conn.execute(sa.insert(dag_version).values(id=VERSION, version_number=1, dag_id="d",
+                                                         bundle_name="dags-folder"))
+        await conn.execute(sa.insert(serialized_dag).values(id=uuid7(), dag_id="d", dag_hash="0" * 32,
+                                                            dag_version_id=VERSION, data=SKIP_DOC))
+        await conn.execute(sa.update(dag_run).values(created_dag_version_id=VERSION))
+        await decide_runs(conn, datetime.now(UTC), DocCache())
+        rows = (await conn.execute(sa.select(ti_t.c.task_id, ti_t.c.state).where(ti_t.c.run_id == "r1"))).all()
+    # t waits for its past before it may be skipped; u (without the flag) is skipped at once, as in Airflow
+    assert sorted(tuple(r) for r in rows) == [("t", None), ("u", "skipped"), ("up", "skipped")]

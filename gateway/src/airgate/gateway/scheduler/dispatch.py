@@ -116,7 +116,8 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
             if verdict == Verdict.WAIT or (verdict == Verdict.RUN and is_placeholder(members, ti.task_id,
                                                                                      ti.map_index)):
                 continue
-            if depends_on_past(task) and (verdict == Verdict.RUN or task.get("wait_for_past_depends_before_skipping")) \
+            held = verdict == Verdict.RUN or (verdict == Verdict.SKIP and task.get("wait_for_past_depends_before_skipping"))
+            if held and depends_on_past(task) \
                     and await past_reason(conn, run.dag_id, run.run_id, task, bool(doc.doc.get("catchup"))):
                 continue
             target = TIS.SCHEDULED if verdict == Verdict.RUN else TIS(verdict.value)
