@@ -27,7 +27,7 @@ from airgate.gateway.config import Settings
 from airgate.gateway.scheduler.asset_runs import create_asset_triggered_runs
 from airgate.gateway.scheduler.dispatch import Queued, decide_runs, queue_ready
 from airgate.gateway.scheduler.docs import DocCache
-from airgate.gateway.scheduler.events import LIVE, apply_event, fail_try, reap_zombies
+from airgate.gateway.scheduler.events import LIVE, apply_event, clear_stopped_try, fail_try, reap_zombies
 from airgate.gateway.scheduler.runs import create_scheduled_runs, start_queued_runs
 from airgate.gateway.scheduler.stops import KILL_AFTER_S, take_stop_requests
 from airgate.gateway.scheduler.workloads import WorkloadFactory
@@ -262,7 +262,7 @@ class Scheduler:
                 job.c.latest_heartbeat > now - JOB_TIMEOUT,
             ))).all()) | {self.job_id}
             rows = (await conn.execute(sa.select(ti_t).where(
-                ti_t.c.state.in_([TIS.QUEUED.value, TIS.RUNNING.value]),
+                ti_t.c.state.in_([TIS.QUEUED.value, TIS.RUNNING.value, TIS.RESTARTING.value]),
             ))).all()
             orphans = [r for r in rows if r.queued_by_job_id not in alive]
             records: dict[str, list[AdoptRecord]] = {}
@@ -275,6 +275,8 @@ class Scheduler:
                 elif ti.state == TIS.QUEUED:
                     await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti.id).values(
                         state=transition(ti.state, TIS.SCHEDULED)))
+                elif ti.state == TIS.RESTARTING:  # cleared while running; its process is gone
+                    await clear_stopped_try(conn, ti)
                 else:
                     await fail_try(conn, ti, now)
         for alias, batch in records.items():
