@@ -20,7 +20,7 @@ SeedTi = Callable[..., Awaitable[str]]
 PARENT = "01a20a65-31d1-7e79-b055-c9d2a0fe3e23"
 
 
-async def register(db: Store, dag_id: str, **fields: Any) -> None:
+async def register(db: Store, dag_id: str, default_args: dict[str, Any] | None = None, **fields: Any) -> None:
     version = str(uuid.uuid4())
     async with db.write() as conn:
         await conn.execute(sa.insert(dag).values(dag_id=dag_id, bundle_name="dags-folder", is_paused=False,
@@ -29,7 +29,7 @@ async def register(db: Store, dag_id: str, **fields: Any) -> None:
                                                          bundle_name="dags-folder"))
         await conn.execute(sa.insert(serialized_dag).values(
             id=str(uuid.uuid4()), dag_id=dag_id, dag_hash="0" * 32, dag_version_id=version,
-            data={"dag_id": dag_id, "tasks": [{"task_id": "t", "retries": 2}]}))
+            data={"dag_id": dag_id, "default_args": default_args or {}, "tasks": [{"task_id": "t", "retries": 2}]}))
 
 
 async def parent(db: Store, seed_run: SeedRun, seed_ti: SeedTi) -> None:
@@ -84,6 +84,12 @@ async def test_trigger_errors(client: httpx.AsyncClient, auth: Auth, db: Store, 
         response = await client.post(f"/execution/dag-runs/{dag_id}/r", json={}, headers=auth(PARENT))
         assert (response.status_code, response.json()) == (status, {"detail": {"reason": reason,
                                                                                "message": message}}), dag_id
+    await register(db, "later", {"start_date": {"__type": "datetime", "value": "2026-01-01T00:00:00+00:00"}})
+    early = await client.post("/execution/dag-runs/later/r", json={"logical_date": "2025-12-31T00:00:00Z"},
+                              headers=auth(PARENT))
+    assert (early.status_code, early.json()) == (400, {"detail": {"reason": "invalid_logical_date", "message": (
+        "Logical date [2025-12-31T00:00:00+00:00] should be >= start_date [2026-01-01T00:00:00+00:00] from Dag's "
+        "default_args")}})
     unknown = await client.post("/execution/dag-runs/parent/r", json={"nope": 1}, headers=auth(PARENT))
     assert unknown.status_code == 422
     anonymous = await client.post("/execution/dag-runs/parent/r", json={})

@@ -71,6 +71,8 @@ async def trigger_run(conn: AsyncConnection, dag_id: str, run_id: str, body: Any
         if taken is not None:
             raise _error(409, "already_exists",
                          f"A run already exists for Dag '{dag_id}' with logical_date '{logical_date.isoformat()}'")
+    if logical_date is not None:
+        await _check_start(conn, dag_id, logical_date)
     now = datetime.now(UTC)
     fields: dict[str, Any] = {"dag_run_id": run_id, "logical_date": logical_date, "run_after": now,
                               "conf": _given(body, "conf") or {}, "note": _given(body, "note"),
@@ -80,6 +82,21 @@ async def trigger_run(conn: AsyncConnection, dag_id: str, run_id: str, body: Any
     await dag_runs_trigger.trigger(conn, dag_id, fields, await _parent_user(conn, ti_id))
     await conn.execute(sa.update(dag_run).where(dag_run.c.dag_id == dag_id, dag_run.c.run_id == run_id)
                        .values(triggered_by="operator"))
+
+
+async def _check_start(conn: AsyncConnection, dag_id: str, logical_date: datetime) -> None:
+    """A ``logical_date`` before the ``start_date`` of the DAG's ``default_args`` is refused (Airflow: 500)."""
+    data = await dag_serialized.latest(conn, dag_id) or {}
+    start = (data.get("default_args") or {}).get("start_date")
+    if isinstance(start, dict) and start.get("__type") == "datetime":
+        start = start.get("value")
+    if not isinstance(start, str):
+        return
+    begin = _utc(datetime.fromisoformat(start.replace("Z", "+00:00")))
+    if begin is not None and logical_date < begin:
+        raise _error(400, "invalid_logical_date",
+                     f"Logical date [{logical_date.isoformat()}] should be >= start_date [{begin.isoformat()}] "
+                     "from Dag's default_args")
 
 
 def _given(body: Any, name: str) -> Any:
