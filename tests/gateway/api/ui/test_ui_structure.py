@@ -96,6 +96,8 @@ class TestStructureData:
                     {"detail": "Dag with id no_such_dag was not found"})
         assert_json(await ui.get(URL, params={"dag_id": "ui_graph", "version_number": "999"}), 404,
                     {"detail": "Dag with id ui_graph and version number 999 was not found"})
+        assert_json(await ui.get(URL, params={"dag_id": "ui_graph", "root": "work", "depth": "-1"}), 400,
+                    {"detail": "depth must be non-negative, got -1"})
         assert_json(await ui.get(URL), 422, {"detail": [
             {"type": "missing", "loc": ["query", "dag_id"], "msg": "Field required", "input": None}]})
         del ui.headers["Authorization"]

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from airgate.gateway.errors import HTTPError
+
 
 @dataclass(eq=False)
 class Task:
@@ -264,7 +266,10 @@ class DagGraph:
 
     def subset(self, root: str, *, include_upstream: bool, include_downstream: bool,
                depth: int | None) -> DagGraph:
-        """Airflow's ``partial_subset(task_ids=root, ...)``: tasks whose id contains ``root`` and their kin."""
+        """Airflow's ``partial_subset(task_ids=root, ...)``: tasks whose id contains ``root`` and their kin
+        (a negative ``depth``, a 500 in Airflow, is a 400 here)."""
+        if depth is not None and depth < 0:
+            raise HTTPError(400, f"depth must be non-negative, got {depth}")
         matched = [t for t in self.tasks.values() if root in t.task_id]
         keep = {t.task_id for t in matched}
         for task in matched:
