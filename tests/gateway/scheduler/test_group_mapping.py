@@ -91,3 +91,18 @@ async def test_an_empty_expansion_skips_the_group(store: Store) -> None:
     await finish(store, "make", -1, [])
     assert await decide(store, docs) == [("grp.add", -1, "skipped"), ("grp.double", -1, "skipped"),
                                          ("make", -1, "success"), ("total", -1, "skipped")]
+
+
+async def test_a_failed_source_ends_the_group_whatever_the_trigger_rules(store: Store) -> None:
+    await seed(store)
+    docs = DocCache()
+    await decide(store, docs)
+    async with store.write() as conn:
+        await conn.execute(sa.update(ti_t).where(ti_t.c.task_id == "make").values(state="failed"))
+        # grp.double would run after all upstream tasks are done: the group's failed source decides first
+        data = dict(DOC, tasks=[dict(t, trigger_rule="all_done") if t["task_id"] == "grp.double" else t
+                                for t in DOC["tasks"]])
+        await conn.execute(sa.update(serialized_dag).values(data=data))
+    assert await decide(store, DocCache()) == [("grp.add", -1, "upstream_failed"),
+                                               ("grp.double", -1, "upstream_failed"), ("make", -1, "failed"),
+                                               ("total", -1, "upstream_failed")]

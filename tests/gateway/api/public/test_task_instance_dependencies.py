@@ -71,3 +71,40 @@ async def test_every_unmet_dependency_is_reported(client: httpx.AsyncClient, app
     # a task instance that is running has none (as Airflow: only no state or scheduled are looked at)
     running = await client.get("/api/v2/dags/d/dagRuns/r2/taskInstances/t/dependencies", headers=tokens["admin"])
     assert_json(running, 200, {"dependencies": []})
+
+
+GROUP_DOC = {"dag_id": "m", "tasks": [
+    {"task_id": "make", "upstream_task_ids": [], "downstream_task_ids": ["grp.add"]},
+    {"task_id": "grp.add", "upstream_task_ids": ["make"], "downstream_task_ids": [], "task_group_id": "grp",
+     "pool": "default_pool"},
+], "task_groups": [{"group_id": "grp", "parent_group_id": None, "is_mapped": True, "mapping": {
+    "expand_type": "dict", "expand_input": {"x": {"__type": "xcomarg", "task_id": "make", "key": "return_value"}}}}]}
+
+
+async def test_a_mapped_group_member_whose_source_failed(client: httpx.AsyncClient, app: Litestar,
+                                                         tokens: dict[str, dict[str, str]],
+                                                         assert_json: Callable[[httpx.Response, int, Any], None]) -> None:
+    version = str(uuid.uuid4())
+    async with app.state.airgate.store.write() as conn:
+        await conn.execute(sa.insert(dag).values(dag_id="m", bundle_name="dags-folder", is_paused=False,
+                                                 is_stale=False))
+        await conn.execute(sa.insert(dag_version).values(id=version, version_number=1, dag_id="m",
+                                                         bundle_name="dags-folder"))
+        await conn.execute(sa.insert(serialized_dag).values(id=str(uuid.uuid4()), dag_id="m", dag_hash="0" * 32,
+                                                            dag_version_id=version, data=GROUP_DOC))
+        await conn.execute(sa.insert(dag_run).values(dag_id="m", run_id="r", run_type="manual", state="running",
+                                                     run_after=DAY, created_dag_version_id=version))
+        for task_id, state in (("make", "failed"), ("grp.add", None)):
+            await conn.execute(sa.insert(task_instance).values(id=str(uuid.uuid4()), dag_id="m", run_id="r",
+                                                               task_id=task_id, map_index=-1, state=state))
+    response = await client.get("/api/v2/dags/m/dagRuns/r/taskInstances/grp.add/dependencies",
+                                headers=tokens["admin"])
+    assert_json(response, 200, {"dependencies": [
+        {"name": "Mapped dependencies have succeeded",
+         "reason": "At least one of task's mapped dependencies has not succeeded!"},
+        {"name": "Task Instance State", "reason": "Task is in the 'None' state."},
+        {"name": "Trigger Rule", "reason": (
+            "Task's trigger rule 'all_success' requires all upstream tasks to have succeeded, but found 1 "
+            "non-success(es). upstream_states=_UpstreamTIStates(success=0, skipped=0, failed=1, upstream_failed=0, "
+            "removed=0, done=1, success_setup=0, skipped_setup=0), upstream_task_ids={'make'}")},
+    ]})

@@ -3,7 +3,9 @@
 Every task of a mapped group starts as one placeholder task instance (``map_index`` -1). Once the tasks the
 group's expansion reads (its XCom sources; none for literal lists) have all succeeded, the expansion length N
 is known and each member's placeholder becomes N task instances with no state (map indexes 0..N-1); an empty
-expansion skips the members, a value that cannot be mapped fails them. Inside the group, instance ``i`` of a
+expansion skips the members, a value that cannot be mapped fails them, and a source that failed (or was
+skipped) makes them ``upstream_failed`` (``skipped``) whatever their trigger rules, as Airflow's "Mapped
+dependencies have succeeded" does (for mapped tasks too). Inside the group, instance ``i`` of a
 member waits for instance ``i`` of its upstream members only; a task downstream of the group waits for all
 instances (and pulls their XComs as one list), as in Airflow.
 """
@@ -25,6 +27,8 @@ from airgate.gateway.states import TaskInstanceState as TIS
 from airgate.gateway.states import transition
 from airgate.gateway.store.tables import task_instance as ti_t
 
+_FINISHED = (TIS.SUCCESS, TIS.FAILED, TIS.SKIPPED, TIS.UPSTREAM_FAILED, TIS.REMOVED)
+
 
 def member_groups(doc: DagDoc) -> dict[str, dict[str, Any]]:
     """task_id -> the innermost mapped task group it belongs to (only members of mapped groups)."""
@@ -42,15 +46,30 @@ def member_groups(doc: DagDoc) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _sources(value: Any) -> set[str]:
-    """Task ids of the XCom references in a group's expansion input."""
+def mapping_sources(value: Any) -> set[str]:
+    """Task ids of the XCom references in an expansion input (a mapped task's or group's)."""
     if isinstance(value, dict):
         if value.get("__type") == "xcomarg":
             return {str(value["task_id"])}
-        return set().union(*(_sources(v) for v in value.values())) if value else set()
+        return set().union(*(mapping_sources(v) for v in value.values())) if value else set()
     if isinstance(value, list):
-        return set().union(*(_sources(v) for v in value)) if value else set()
+        return set().union(*(mapping_sources(v) for v in value)) if value else set()
     return set()
+
+
+def mapped_dependency_state(tis: Sequence[Any], expand_input: Any) -> TIS | None:
+    """Airflow's "Mapped dependencies have succeeded": when an unmapped task whose XCom a mapped task (or
+    group) expands over has finished without success, the mapped task's placeholder is ``upstream_failed``
+    (the source failed) or ``skipped`` (it was skipped); None while that is not so."""
+    sources = mapping_sources(expand_input)
+    if not sources:
+        return None
+    finished = {ti.state for ti in tis if ti.task_id in sources and ti.map_index < 0 and ti.state in _FINISHED}
+    if not finished or finished == {TIS.SUCCESS}:
+        return None
+    if TIS.FAILED in finished or TIS.UPSTREAM_FAILED in finished:
+        return TIS.UPSTREAM_FAILED
+    return TIS.SKIPPED if TIS.SKIPPED in finished else None
 
 
 def upstream_states(states: dict[str, list[str | None]], by_index: dict[tuple[str, int], str | None],
@@ -69,26 +88,39 @@ def is_placeholder(members: dict[str, dict[str, Any]], task_id: str, map_index: 
 
 
 async def expand_groups(conn: AsyncConnection, run: Any, doc: DagDoc, tis: Sequence[Any], now: datetime) -> bool:
-    """Expand the placeholders of every mapped group whose XCom sources all succeeded; whether any changed."""
+    """Expand the placeholders of every mapped group whose XCom sources all succeeded, end the placeholders of
+    mapped tasks and groups whose source did not succeed; whether any changed."""
+    changed = False
+    for ti in tis:  # mapped tasks: they expand when they are ready (dispatch), but a failed source ends them
+        task = doc.tasks.get(ti.task_id) or {}
+        if ti.state is None and ti.map_index < 0 and task.get("is_mapped"):
+            ended = mapped_dependency_state(tis, (task.get("mapping") or {}).get("expand_input"))
+            if ended is not None:
+                await _end(conn, [ti], ended, now)
+                changed = True
     members = member_groups(doc)
     if not members:
-        return False
+        return changed
     waiting: dict[str, list[Any]] = defaultdict(list)
     for ti in tis:
         if ti.state is None and is_placeholder(members, ti.task_id, ti.map_index):
             waiting[members[ti.task_id]["group_id"]].append(ti)
     if not waiting:
-        return False
+        return changed
     states: dict[str, list[str | None]] = defaultdict(list)
     for ti in tis:
         states[ti.task_id].append(ti.state)
-    changed = False
     for group_id, placeholders in waiting.items():
         group = next(g for g in members.values() if g["group_id"] == group_id)
         mapping = group.get("mapping") or {}
-        sources = _sources(mapping.get("expand_input"))
+        ended = mapped_dependency_state(tis, mapping.get("expand_input"))
+        if ended is not None:
+            await _end(conn, placeholders, ended, now)
+            changed = True
+            continue
+        sources = mapping_sources(mapping.get("expand_input"))
         if not all(state == TIS.SUCCESS for source in sources for state in states.get(source, [None])):
-            continue  # not known yet (or a source did not succeed: the members' trigger rules decide)
+            continue  # not known yet
         try:
             count = await expansion_length(conn, run.dag_id, run.run_id, group)
         except Unmappable:

@@ -5,7 +5,9 @@ scheduler-queue dependencies is reported, sorted by name, with Airflow's reason:
 Running", "Logical Date" (in the future, after the task's / DAG's end date, before their start date), "Pool
 Slots Available", "Previous Dagrun State" (``depends_on_past`` / ``wait_for_downstream``), "Task Concurrency"
 (``max_active_tis_per_dag(run)``), "Task Instance Slots Available" (``max_active_tasks``), "Task Instance
-State" and "Trigger Rule" (every rule, direct upstream tasks). The DAG is the version the run was created with.
+State", "Trigger Rule" (every rule, direct upstream tasks) and "Mapped dependencies have succeeded" (the
+unmapped source of a mapped task's or mapped group's expansion did not succeed). The DAG is the version the
+run was created with.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
+from airgate.gateway.scheduler.docs import DagDoc
+from airgate.gateway.scheduler.group_mapping import mapping_sources, member_groups
 from airgate.gateway.scheduler.past import NAME as PAST
 from airgate.gateway.scheduler.past import past_reason
 from airgate.gateway.services import dag_serialized
 from airgate.gateway.services.pools import DEFAULT_POOL, DEFAULT_POOL_SLOTS
 from airgate.gateway.services.ti_dep_rules import UpstreamStates, trigger_rule_reason
+from airgate.gateway.states import is_finished
 from airgate.gateway.store.tables import dag, dag_run, serialized_dag, slot_pool, task_instance
 
 ti = task_instance
@@ -112,6 +117,23 @@ async def _trigger_rule(found: Found, conn: AsyncConnection, row: Any, task: dic
         found.append({"name": "Trigger Rule", "reason": reason})
 
 
+async def _mapped(found: Found, conn: AsyncConnection, row: Any, task: dict[str, Any], data: dict[str, Any]) -> None:
+    """Airflow's "Mapped dependencies have succeeded": the unmapped tasks a mapped task (or the mapped group it
+    is in) expands over have finished, not all successfully."""
+    mapping = task.get("mapping") if task.get("is_mapped") else (
+        member_groups(DagDoc("", data)).get(row.task_id) or {}).get("mapping")
+    sources = mapping_sources((mapping or {}).get("expand_input"))
+    if not sources:
+        return
+    states = set((await conn.scalars(sa.select(ti.c.state).where(
+        ti.c.dag_id == row.dag_id, ti.c.run_id == row.run_id, ti.c.task_id.in_(sorted(sources)),
+        ti.c.map_index == -1))).all())
+    finished = {s for s in states if is_finished(s)}
+    if finished and finished != {"success"}:
+        found.append({"name": "Mapped dependencies have succeeded",
+                      "reason": "At least one of task's mapped dependencies has not succeeded!"})
+
+
 async def _doc(conn: AsyncConnection, run: Any, dag_id: str) -> dict[str, Any]:
     if run is not None and run.created_dag_version_id is not None:
         data = await conn.scalar(sa.select(serialized_dag.c.data).where(
@@ -154,4 +176,5 @@ async def dependencies(conn: AsyncConnection, dag_id: str, run_id: str, task_id:
     if past:
         found.append({"name": PAST, "reason": past})
     await _trigger_rule(found, conn, row, task, tasks)
+    await _mapped(found, conn, row, task, data)
     return {"dependencies": sorted(found, key=lambda d: d["name"])}
