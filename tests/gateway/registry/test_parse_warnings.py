@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,17 @@ class TestRuntimeVaryingValue:
         async with store.read() as conn:
             stale = (await conn.execute(sa.select(dag.c.is_stale).where(dag.c.dag_id == "infl_dag_kwarg"))).scalar()
         assert stale is True
+
+    async def test_a_stored_pool_warning_goes_when_its_dag_is_parsed(self, store: Store,
+                                                                     processor: DagProcessor) -> None:
+        # Airflow 3.2.2's DAG processor never checks pools and clears such warnings of the DAGs it parses
+        await processor.scan()
+        async with store.write() as conn:
+            await conn.execute(sa.insert(dag_warning).values(dag_id="infl_dag_kwarg", warning_type="non-existent pool",
+                                                             message="from an older Airflow", timestamp=datetime.now(UTC)))
+        processor.request_reparse("dags-folder", "varying.py")
+        assert (await processor.scan()).compiled == 1
+        assert await listed(store) == [warning("infl_dag_kwarg", TEXT)]
 
     async def test_error_level_is_an_import_error(self, store: Store, folder: Path) -> None:
         proc = DagProcessor(store, [Bundle("dags-folder", str(folder))], workers=1, import_timeout=10,

@@ -61,9 +61,9 @@ class TestFirstScan:
         tags = await rows(store, sa.select(dag_tag).order_by(dag_tag.c.dag_id, dag_tag.c.name))
         assert [(t["dag_id"], t["name"]) for t in tags] == [
             ("reg_simple", "basic"), ("reg_simple", "registry"), ("reg_taskflow", "registry")]
+        # reg_simple names a pool that does not exist: Airflow 3.2.2's DAG processor does not check pools, no warning
         warnings = await rows(store, sa.select(dag_warning.c.dag_id, dag_warning.c.warning_type, dag_warning.c.message))
-        assert warnings == [{"dag_id": "reg_simple", "warning_type": "non-existent pool",
-                             "message": "Dag 'reg_simple' references non-existent pools: ['no_such_pool']"}]
+        assert warnings == []
         broken = await errors(store)
         assert list(broken) == ["broken.py"]
         assert broken["broken.py"].startswith("Traceback (most recent call last):\n")

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,9 @@ from apitest import Timestamp
 from test_dag import SIMPLE_TOKEN, app, dags_dir, settings_env, viewer  # noqa: F401 - fixtures
 
 AssertJson = Callable[[httpx.Response, int, Any], None]
+SHIM_TESTS = Path(__file__).parents[3] / "shim"
+VARYING = SHIM_TESTS / "inflation" / "dag_kwarg_variable.py"
+VARYING_REPORT = json.loads((SHIM_TESTS / "goldens" / "inflation.json").read_text())["inflation/dag_kwarg_variable.py"]
 
 
 def broken_error(dags_dir: Path) -> dict[str, Any]:
@@ -47,10 +52,17 @@ class TestImportErrors:
 
 
 class TestDagWarnings:
-    async def test_non_existent_pool(self, viewer: httpx.AsyncClient, assert_json: AssertJson) -> None:
-        warning = {"dag_id": "reg_simple", "warning_type": "non-existent pool",
-                   "message": "Dag 'reg_simple' references non-existent pools: ['no_such_pool']",
-                   "timestamp": Timestamp(), "dag_display_name": "reg_simple"}
+    async def test_runtime_varying_value(self, viewer: httpx.AsyncClient, dags_dir: Path,
+                                         assert_json: AssertJson) -> None:
+        # reg_simple uses a pool that does not exist: no warning (Airflow 3.2.2's DAG processor ignores pools)
+        assert_json(await viewer.get("/api/v2/dagWarnings"), 200, {"dag_warnings": [], "total_entries": 0})
+        shutil.copy(VARYING, dags_dir / "varying.py")
+        deadline = time.monotonic() + 30
+        while not (await viewer.get("/api/v2/dagWarnings")).json()["total_entries"]:
+            assert time.monotonic() < deadline, "the warning did not appear"
+            await asyncio.sleep(0.05)
+        warning = {"dag_id": "infl_dag_kwarg", "warning_type": "runtime varying value", "message": VARYING_REPORT,
+                   "timestamp": Timestamp(), "dag_display_name": "infl_dag_kwarg"}
         assert_json(await viewer.get("/api/v2/dagWarnings"), 200, {"dag_warnings": [warning], "total_entries": 1})
         assert_json(await viewer.get("/api/v2/dagWarnings", params={"dag_id": "reg_taskflow"}), 200,
                     {"dag_warnings": [], "total_entries": 0})

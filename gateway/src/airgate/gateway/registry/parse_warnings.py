@@ -1,12 +1,14 @@
 """DAG warnings found while parsing (``runtime varying value``, from the shim's DAG version inflation check)
-kept in step with each parse, as Airflow's DAG processor does:
+kept in step with each parse, as Airflow 3.2.2's DAG processor does:
 
-* the warnings of the parsed DAGs replace their stored warnings of the parse-time types: a warning that is
-  found again keeps its row (and ``timestamp``) with the new message, one no longer found is deleted;
+* the warnings of the parsed DAGs replace their stored warnings of the parse-time types (``non-existent
+  pool`` and ``runtime varying value``): a warning found again keeps its row (and ``timestamp``) with the new
+  message, one no longer found is deleted;
 * a file that fails to import changes nothing (its DAGs become stale and lose their warnings below);
 * warnings of stale DAGs are purged on every pass.
 
-The ``non-existent pool`` warning is kept by :mod:`.versions`.
+Airflow 3.2.2's DAG processor does not look at pools (its ``DagBag`` is given no known pools), so it never
+makes a ``non-existent pool`` warning and clears any stored one when the DAG is parsed: so does Airgate.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.store.tables import dag, dag_warning
 
+NONEXISTENT_POOL = "non-existent pool"
 RUNTIME_VARYING_VALUE = "runtime varying value"
-PARSE_TIME_TYPES = (RUNTIME_VARYING_VALUE,)
+PARSE_TIME_TYPES = (NONEXISTENT_POOL, RUNTIME_VARYING_VALUE)
 
 
 async def record_dag_warnings(conn: AsyncConnection, parsed: Iterable[tuple[list[str], list[dict[str, Any]]]],

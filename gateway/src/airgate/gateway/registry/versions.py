@@ -1,5 +1,6 @@
-"""One parsed DAG file → the store: dag rows, immutable DAG versions, serialized DAGs, code, tags, owners,
-import errors and DAG warnings (Airflow's ``update_dag_parsing_results_in_db``, for one file).
+"""One parsed DAG file → the store: dag rows, immutable DAG versions, serialized DAGs, code, tags, owners and
+import errors (Airflow's ``update_dag_parsing_results_in_db``, for one file; DAG warnings are
+:mod:`.parse_warnings`'s).
 
 A DAG version is immutable: its serialized DAG and code never change. A DAG whose compiled ``dag.json``
 hashes like its latest version keeps that version; any other content makes version ``n + 1``. A file that
@@ -30,13 +31,9 @@ from airgate.gateway.store.tables import (
     dag_owner_attributes,
     dag_tag,
     dag_version,
-    dag_warning,
     import_error,
     serialized_dag,
-    slot_pool,
 )
-
-NONEXISTENT_POOL = "non-existent pool"
 
 
 def uuid7() -> str:
@@ -158,18 +155,14 @@ async def _existing(conn: AsyncConnection, dag_ids: list[str]) -> tuple[set[str]
     return known, latest
 
 
-def _children(items: list[tuple[ParsedFile, dict[str, Any]]], pools: set[str]) -> tuple[list[dict[str, Any]], ...]:
-    tags, links, warnings = [], [], []
+def _children(items: list[tuple[ParsedFile, dict[str, Any]]]) -> tuple[list[dict[str, Any]], ...]:
+    tags, links = [], []
     for _, data in items:
         dag_id = data["dag_id"]
         tags += [{"name": t, "dag_id": dag_id} for t in sorted({str(t)[:100] for t in data.get("tags") or []})]
         links += [{"dag_id": dag_id, "owner": o, "link": str(link)}
                   for o, link in sorted((data.get("owner_links") or {}).items())]
-        missing = sorted({str(t.get("pool")) for t in data.get("tasks") or [] if t.get("pool")} - pools)
-        if missing:
-            warnings.append({"dag_id": dag_id, "warning_type": NONEXISTENT_POOL,
-                             "message": f"Dag '{dag_id}' references non-existent pools: {missing!r}"})
-    return tags, links, warnings
+    return tags, links
 
 
 async def _insert(conn: AsyncConnection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
@@ -208,13 +201,10 @@ async def _store_dags(conn: AsyncConnection, items: list[tuple[ParsedFile, dict[
         added.append(dag_id)
     for table, rows in ((dag, new_dags), (dag_version, versions), (serialized_dag, serialized), (dag_code, code)):
         await _insert(conn, table, rows)
-    pools = set((await conn.execute(sa.select(slot_pool.c.pool))).scalars().all()) | {"default_pool"}
-    tags, links, warnings = _children(items, pools)
+    tags, links = _children(items)
     await conn.execute(sa.delete(dag_tag).where(dag_tag.c.dag_id.in_(ids)))
     await conn.execute(sa.delete(dag_owner_attributes).where(dag_owner_attributes.c.dag_id.in_(ids)))
-    await conn.execute(sa.delete(dag_warning).where(dag_warning.c.dag_id.in_(ids),
-                                                    dag_warning.c.warning_type == NONEXISTENT_POOL))
-    for table, rows in ((dag_tag, tags), (dag_owner_attributes, links), (dag_warning, warnings)):
+    for table, rows in ((dag_tag, tags), (dag_owner_attributes, links)):
         await _insert(conn, table, rows)
     return added
 
