@@ -57,8 +57,15 @@ async def test_all_condition_waits_for_every_asset_then_consumes(store: Store) -
     assert await _queue(store) == [("ap_waiting", one)]  # the consumer's entries are used up
     async with store.read() as conn:
         upstream = await upstream_asset_events(conn, "ap_consumer", run["run_id"])
-    assert [e["id"] for e in upstream["asset_events"]] == [first, second]
-    assert upstream["asset_events"][0]["created_dagruns"][0]["run_id"] == run["run_id"]
+    created = [{"run_id": run["run_id"], "dag_id": "ap_consumer", "logical_date": None, "start_date": None,
+                "end_date": None, "state": "queued", "data_interval_start": None, "data_interval_end": None,
+                "partition_key": None}]
+    assert [{k: v for k, v in e.items() if k != "timestamp"} for e in upstream["asset_events"]] == [
+        {"id": event_id, "asset_id": asset_id, "uri": uri, "name": name, "group": group, "extra": {},
+         "source_task_id": None, "source_dag_id": None, "source_run_id": None, "source_map_index": -1,
+         "created_dagruns": created, "partition_key": None}
+        for event_id, asset_id, uri, name, group in [(first, one, "s3://b/one", "s3://b/one", "asset"),
+                                                     (second, two, "file:///two", "two", "grp")]]
     # the next run consumes only newer events
     third = await _emit(store, one)
     await _emit(store, two)

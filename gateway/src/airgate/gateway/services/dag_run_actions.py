@@ -138,7 +138,8 @@ async def upstream_asset_events(conn: AsyncConnection, dag_id: str, run_id: str)
 def _run_basic(row: Any) -> dict[str, Any]:
     return {"run_id": row.run_id, "dag_id": row.dag_id, "logical_date": row.logical_date,
             "start_date": row.start_date, "end_date": row.end_date, "state": row.state,
-            "data_interval_start": row.data_interval_start, "data_interval_end": row.data_interval_end}
+            "data_interval_start": row.data_interval_start, "data_interval_end": row.data_interval_end,
+            "partition_key": row.partition_key}
 
 
 async def _results(conn: AsyncConnection, dag_id: str, run_id: str, task_ids: Sequence[str]) -> dict[str, Any]:
