@@ -126,7 +126,7 @@ async def patch(conn: AsyncConnection, dag_id: str, run_id: str, task_id: str, m
         when = now()
         for row in altered:
             await mark_ti(conn, row, TaskInstanceState(state), when)
-        await _resume_downstream(conn, tasks, dag_id, run_id, task_id, {r.id for r in altered})
+        await _resume_downstream(conn, tasks, dag_id, run_id, task_id, options)
     if "note" in fields:
         keys = [r.id for r in rows]
         await conn.execute(sa.update(ti).where(ti.c.id.in_(keys)).values(note=fields["note"], note_user_id=user_id))
@@ -137,15 +137,26 @@ async def patch(conn: AsyncConnection, dag_id: str, run_id: str, task_id: str, m
 
 
 async def _resume_downstream(conn: AsyncConnection, tasks: Mapping[str, Any], dag_id: str, run_id: str,
-                             task_id: str, altered: set[Any]) -> None:
-    """Clear the failed / upstream-failed downstream TIs of a marked task so the run resumes (as Airflow)."""
-    below = relatives(tasks, [task_id], "downstream")
+                             task_id: str, options: Mapping[str, bool]) -> None:
+    """Clear the failed / upstream-failed TIs downstream of a marked task so the runs resume, as Airflow does
+    after marking: in the run, or with ``include_past`` / ``include_future`` in the runs up to / from its logical
+    date (every run with both). The marked task is left alone; downstream TIs just marked failed are cleared too."""
+    below = relatives(tasks, [task_id], "downstream") - {task_id}
     if not below:
         return
-    rows = (await conn.execute(sa.select(ti).where(
-        ti.c.dag_id == dag_id, ti.c.run_id == run_id, ti.c.task_id.in_(sorted(below)),
-        ti.c.state.in_(["failed", "upstream_failed"])))).all()
-    rows = [r for r in rows if r.id not in altered]
+    past, future = options.get("include_past", False), options.get("include_future", False)
+    query = sa.select(ti).where(ti.c.dag_id == dag_id, ti.c.task_id.in_(sorted(below)),
+                                ti.c.state.in_(["failed", "upstream_failed"]))
+    if not (past or future):
+        query = query.where(ti.c.run_id == run_id)
+    elif not (past and future):
+        logical_date = await conn.scalar(sa.select(dag_run.c.logical_date).where(dag_run.c.dag_id == dag_id,
+                                                                                 dag_run.c.run_id == run_id))
+        if logical_date is not None:
+            bound = dag_run.c.logical_date >= logical_date if future else dag_run.c.logical_date <= logical_date
+            query = query.where(ti.c.run_id.in_(sa.select(dag_run.c.run_id).where(dag_run.c.dag_id == dag_id,
+                                                                                  bound)))
+    rows = list((await conn.execute(query)).all())
     if rows:
         await clear_tis(conn, rows)
 

@@ -82,8 +82,9 @@ async def _tries(call: Call, map_index: int) -> object:
 
 @operation("get_task_instance_tries", access=_READ)
 async def get_task_instance_tries(call: Call) -> object:
-    """Every try of an unmapped TI, oldest first."""
-    return await _tries(call, -1)
+    """Every try of a TI, oldest first (``map_index`` query parameter, default -1)."""
+    map_index = call.params.get("map_index")
+    return await _tries(call, -1 if map_index is None else map_index)
 
 
 @operation("get_mapped_task_instance_tries", access=_READ)

@@ -34,18 +34,19 @@ def _clear_dag_run(data: dict[str, Any]) -> None:
 
 
 def _clear_task_instances(data: dict[str, Any]) -> None:
-    start, end = data.get("start_date"), data.get("end_date")
+    start, end, run_id = data.get("start_date"), data.get("end_date"), data.get("dag_run_id")
     task_ids = data.get("task_ids")
-    problems = (
-        data.get("only_failed") and data.get("only_running"),
-        start and end and _after(start, end),
-        start and end and data.get("dag_run_id"),
-        start and data.get("dag_run_id"),
-        end and data.get("dag_run_id"),
-        isinstance(task_ids, list) and len(task_ids) < 1,
+    problems = (  # in Airflow's order, with the message its check carries
+        (data.get("only_failed") and data.get("only_running"), "only_failed and only_running both are set to True"),
+        (start and end and _after(start, end), "end_date is sooner than start_date"),
+        (start and end and run_id, "Exactly one of dag_run_id or (start_date and end_date) must be provided"),
+        (start and run_id, "Exactly one of dag_run_id or start_date must be provided"),
+        (end and run_id, "Exactly one of dag_run_id or end_date must be provided"),
+        (isinstance(task_ids, list) and len(task_ids) < 1, "task_ids list should have at least 1 element."),
     )
-    if any(problems):
-        raise UnhandledInputError("clearTaskInstances body rejected by Airflow's model validator")
+    for broken, message in problems:
+        if broken:
+            raise UnhandledInputError(message)
 
 
 def _after(start: Any, end: Any) -> bool:

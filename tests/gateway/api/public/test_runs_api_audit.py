@@ -1,0 +1,104 @@
+"""Regressions found auditing the runs-side API against Airflow 3.2.2: ``map_index`` of
+``get_task_instance_tries``, the messages of ``post_clear_task_instances``' body checks, and the downstream TIs a
+state patch clears so the runs resume (scope of ``include_past`` / ``include_future``, marked TIs included)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from litestar import Litestar
+from public_runs_seed import at, seed
+
+from airgate.gateway.store import Store
+from airgate.gateway.store.tables import dag_run, task_instance
+
+AssertJson = Callable[[httpx.Response, int, Any], None]
+Tokens = dict[str, dict[str, str]]
+RUNS = "/api/v2/dags/alpha/dagRuns"
+
+
+@pytest.fixture
+async def seeded(app: Litestar) -> Store:
+    store: Store = app.state.airgate.store
+    await seed(store)
+    return store
+
+
+async def _states(store: Store, run_id: str) -> dict[str, str | None]:
+    async with store.read() as conn:
+        rows = await conn.execute(sa.select(task_instance.c.task_id, task_instance.c.state).where(
+            task_instance.c.dag_id == "alpha", task_instance.c.run_id == run_id, task_instance.c.map_index == -1))
+        return {r.task_id: r.state for r in rows}
+
+
+async def test_tries_honour_the_map_index_query(client: httpx.AsyncClient, tokens: Tokens, seeded: Store,
+                                                assert_json: AssertJson) -> None:
+    admin = tokens["admin"]
+    fan0 = await client.get(f"{RUNS}/run_3/taskInstances/fan/0/tries", headers=admin)
+    assert fan0.status_code == 200 and fan0.json()["total_entries"] == 1
+    assert_json(await client.get(f"{RUNS}/run_3/taskInstances/fan/tries", params={"map_index": "0"}, headers=admin),
+                200, fan0.json())
+    assert_json(await client.get(f"{RUNS}/run_3/taskInstances/fan/tries", params={"map_index": "5"}, headers=admin),
+                404, {"detail": "The Task Instance with dag_id: `alpha`, run_id: `run_3`, task_id: `fan` and "
+                                "map_index: `5` was not found"})
+    assert_json(await client.get(f"{RUNS}/run_3/taskInstances/fan/tries", headers=admin), 404, {
+        "detail": "The Task Instance with dag_id: `alpha`, run_id: `run_3`, task_id: `fan` and map_index: `-1` was "
+                  "not found"})
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ({"only_failed": True, "only_running": True}, "only_failed and only_running both are set to True"),
+    ({"start_date": "2026-11-02T00:00:00Z", "end_date": "2026-11-01T00:00:00Z"}, "end_date is sooner than start_date"),
+    ({"start_date": "2026-11-01T00:00:00Z", "end_date": "2026-11-02T00:00:00Z", "dag_run_id": "run_2"},
+     "Exactly one of dag_run_id or (start_date and end_date) must be provided"),
+    ({"start_date": "2026-11-01T00:00:00Z", "dag_run_id": "run_2"},
+     "Exactly one of dag_run_id or start_date must be provided"),
+    ({"end_date": "2026-11-01T00:00:00Z", "dag_run_id": "run_2"}, "Exactly one of dag_run_id or end_date must be provided"),
+    ({"task_ids": []}, "task_ids list should have at least 1 element."),
+])
+async def test_clear_body_checks_say_which_rule(client: httpx.AsyncClient, tokens: Tokens, seeded: Store,
+                                                assert_json: AssertJson, body: dict[str, Any], message: str) -> None:
+    # Airflow crashes (500) on these bodies; Airgate answers 422 with the message of Airflow's check
+    assert_json(await client.post("/api/v2/dags/alpha/clearTaskInstances", json=body, headers=tokens["admin"]), 422,
+                {"detail": [{"type": "value_error", "loc": ["body"], "msg": message, "input": None}]})
+
+
+async def test_marking_failed_with_downstream_clears_the_downstream(
+    client: httpx.AsyncClient, tokens: Tokens, seeded: Store, assert_json: AssertJson
+) -> None:
+    """Airflow sets the relatives, then clears the failed downstream TIs of the marked task (those it just
+    marked included), so the run resumes; the answer lists the marked task's TIs only."""
+    response = await client.patch(f"{RUNS}/run_1/taskInstances/extract", headers=tokens["admin"],
+                                  json={"new_state": "failed", "include_downstream": True})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert [(t["task_id"], t["state"]) for t in body["task_instances"]] == [("extract", "failed")]
+    assert await _states(seeded, "run_1") == {"extract": "failed", "load": None}
+    run = await client.get(f"{RUNS}/run_1", headers=tokens["admin"])
+    assert run.json()["state"] == "queued"
+
+
+async def test_marking_with_past_resumes_the_earlier_runs_too(
+    client: httpx.AsyncClient, tokens: Tokens, seeded: Store, assert_json: AssertJson
+) -> None:
+    async with seeded.write() as conn:
+        await conn.execute(sa.insert(dag_run).values(dag_id="alpha", run_id="run_0", state="failed",
+                                                     run_type="scheduled", run_after=at(50), logical_date=at(50)))
+        for n, (task_id, state) in enumerate((("extract", "success"), ("load", "failed"))):
+            await conn.execute(sa.insert(task_instance).values(
+                id=f"01a20a65-0000-7000-8000-00000000005{n}", dag_id="alpha", run_id="run_0", task_id=task_id,
+                map_index=-1, state=state, try_number=1, max_tries=0, pool="default_pool", pool_slots=1,
+                executor_config={}))
+    response = await client.patch(f"{RUNS}/run_2/taskInstances/extract", headers=tokens["admin"],
+                                  json={"new_state": "failed", "include_past": True})
+    assert response.status_code == 200, response.text
+    assert [(t["dag_run_id"], t["state"]) for t in response.json()["task_instances"]] == [("run_2", "failed")]
+    # both runs up to run_2's logical date: extract marked, the failed load cleared for a new try
+    assert await _states(seeded, "run_0") == {"extract": "failed", "load": None}
+    assert await _states(seeded, "run_2") == {"extract": "failed", "load": None}
+    # a run without a logical date is out of the past/future scope
+    assert await _states(seeded, "run_1") == {"extract": "success", "load": "success"}
