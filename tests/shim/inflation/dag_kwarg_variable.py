@@ -2,8 +2,8 @@
 import random
 
 import pendulum
-from airflow.sdk import DAG
 from airflow.providers.standard.operators.empty import EmptyOperator
+from airflow.sdk import DAG
 
 START = pendulum.datetime(2024, 1, 1, tz="UTC")
 DESCRIPTION = random.choice(["one", "two"])

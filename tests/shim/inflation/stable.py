@@ -4,7 +4,6 @@ import datetime
 import pendulum
 from airflow.sdk import DAG, task
 
-
 with DAG(dag_id="infl_stable", schedule=None, start_date=pendulum.datetime(2024, 1, 1, tz="UTC")):
 
     @task

@@ -3,9 +3,9 @@ import datetime
 import uuid
 from datetime import datetime as dt
 
-from airflow.sdk import DAG
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.empty import EmptyOperator
+from airflow.sdk import DAG
 
 with DAG(dag_id="infl_tasks", schedule=None, start_date=dt(2024, 1, 1)) as dag:
     stamp = BashOperator(task_id="stamp", bash_command=f"echo {datetime.datetime.now().isoformat()}")
