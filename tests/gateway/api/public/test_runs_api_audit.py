@@ -102,3 +102,16 @@ async def test_marking_with_past_resumes_the_earlier_runs_too(
     assert await _states(seeded, "run_2") == {"extract": "failed", "load": None}
     # a run without a logical date is out of the past/future scope
     assert await _states(seeded, "run_1") == {"extract": "success", "load": "success"}
+
+
+async def test_batch_run_list_cannot_order_by_duration(client: httpx.AsyncClient, tokens: Tokens, seeded: Store,
+                                                       assert_json: AssertJson) -> None:
+    """``get_dag_runs`` orders by duration; the batch list's attributes (Airflow's) do not include it."""
+    url = "/api/v2/dags/~/dagRuns/list"
+    assert_json(await client.post(url, json={"order_by": "-duration"}, headers=tokens["admin"]), 400,
+                {"detail": "Ordering with 'duration' is disallowed or the attribute does not exist on the model"})
+    response = await client.post(url, json={"order_by": "-dag_run_id"}, headers=tokens["admin"])
+    assert [(r["dag_id"], r["dag_run_id"]) for r in response.json()["dag_runs"]] == [
+        ("alpha", "run_3"), ("alpha", "run_2"), ("beta", "run_1"), ("alpha", "run_1")]
+    response = await client.get("/api/v2/dags/~/dagRuns", params={"order_by": "-duration"}, headers=tokens["admin"])
+    assert response.status_code == 200

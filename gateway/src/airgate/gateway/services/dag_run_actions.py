@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services import dag_run_queries as queries
 from airgate.gateway.services import dag_serialized
+from airgate.gateway.services.listing import Sorting
 from airgate.gateway.services.task_instances import select_tis, ti_body
 from airgate.gateway.services.ti_marking import clear_tis, mark_run, now, run_tis
 from airgate.gateway.states import DagRunState
@@ -101,7 +102,10 @@ async def list_batch(conn: AsyncConnection, body: Mapping[str, Any]) -> dict[str
     conditions = queries.filters(conn, params)
     if body.get("dag_ids"):
         conditions.append(dag_run.c.dag_id.in_(list(body["dag_ids"])))
-    order = queries._sorting(conn).clauses([body["order_by"]] if body.get("order_by") else None)
+    sorting = queries._sorting(conn)
+    # the batch list cannot order by duration (Airflow's list of attributes there has no duration)
+    batch_sorting = Sorting({k: v for k, v in sorting.allowed.items() if k != "duration"}, sorting.primary_key)
+    order = batch_sorting.clauses([body["order_by"]] if body.get("order_by") else None)
     total = await conn.scalar(sa.select(sa.func.count()).select_from(dag_run).where(*conditions))
     query = queries._select().where(*conditions).order_by(*order)
     rows = (await conn.execute(query.limit(body.get("page_limit", 100)).offset(body.get("page_offset", 0)))).all()
