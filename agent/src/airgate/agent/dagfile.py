@@ -115,7 +115,8 @@ class Source:
                 sys.path.append(folder)
         importer.install()
         _patch_shim_runtime()
-        result = parse.parse_file(self.path, self.rel_path)
+        # With the document in hand (``AIRGATE_DAG_JSON``), only the callables are needed: skip serializing.
+        result = parse.parse_file(self.path, self.rel_path, serialize=not self.task_doc)
         if result["import_errors"]:
             message = result["import_errors"][0]["message"]
             raise TaskNotFound(f"Dag file {self.path} could not be imported: {message}")

@@ -6,7 +6,8 @@ answers ``{"ready": pid}`` and forks a child ahead of time, announced as ``{"for
 
     {"runner": ..., "json": <ExecuteTask JSON>, "env": {...}, "cwd": ..., "log": ..., "status": ...}
 
-sends stdout/stderr to ``log``, replaces the environment, changes to ``cwd``, runs the runner's
+sends stdout/stderr to ``log``, replaces the environment, changes to ``cwd`` (``null``: a fresh directory
+the worker made before the fork and removes after the child ends), runs the runner's
 ``main()`` with ``--json-string``, writes its exit status to ``status`` and exits. The worker reports
 ``{"exited": pid, "code": n}`` and forks the next child: one task at a time, and no fork on the launch
 path. Only after ``forked`` may the executor send the next request. The worker exits once stdin is
@@ -16,14 +17,17 @@ closed. Standard library only.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import json
 import os
 import runpy
 import select
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import traceback
 from types import ModuleType
 from typing import Any, BinaryIO
@@ -83,8 +87,9 @@ def _read_request(fd: int) -> dict[str, Any] | None:
     return json.loads(data)
 
 
-def _child(proto_out: int) -> None:
-    """A pre-forked child: wait for one request on stdin, then become that task."""
+def _child(proto_out: int, workdir: str) -> None:
+    """A pre-forked child: wait for one request on stdin, then become that task (in ``workdir`` unless the
+    request names a working directory)."""
     os.setsid()
     os.close(proto_out)
     request = _read_request(0)
@@ -101,7 +106,7 @@ def _child(proto_out: int) -> None:
         os.dup2(out, 2)
         os.close(out)
         os.close(null)
-        os.chdir(request["cwd"])
+        os.chdir(request["cwd"] or workdir)
         os.environ.clear()
         os.environ.update(request["env"])
         # What a new ``python -m`` would have on sys.path: the working dir, then PYTHONPATH.
@@ -140,16 +145,20 @@ def main() -> None:
     _preload(names)
     with contextlib.suppress(OSError):  # load the resolver's libraries once, not per task (~15 ms)
         socket.getaddrinfo("localhost", 80)
+    gc.collect()
+    gc.freeze()  # the warm objects are never scanned again by a task's garbage collections
     _send(proto_out, {"ready": os.getpid()})
     while True:
         sys.stdout.flush()
         sys.stderr.flush()
+        workdir = tempfile.mkdtemp(prefix="airgate-task-")  # made and removed here, not by the executor
         pid = os.fork()
         if pid == 0:
-            _child(proto_out.fileno())
+            _child(proto_out.fileno(), workdir)
         _send(proto_out, {"forked": pid})
         _, status = os.waitpid(pid, 0)
         _send(proto_out, {"exited": pid, "code": os.waitstatus_to_exitcode(status)})
+        shutil.rmtree(workdir, ignore_errors=True)
         if _stdin_closed():
             return
 

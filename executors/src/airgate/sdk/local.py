@@ -127,7 +127,7 @@ class LocalExecutor(ProcessExecutor):
         worker = await self._idle.get()
         while worker.proc.returncode is not None or worker.next_pid is None:
             worker = await self._idle.get()
-        log, cwd, env = self._prepare(workload)
+        log, cwd, env = self._prepare(workload, make_cwd=False)  # the worker makes and removes it
         request = {
             "runner": workload.launch.runner,
             "json": workload.task_json(),

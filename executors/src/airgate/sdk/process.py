@@ -101,13 +101,15 @@ class ProcessExecutor(BaseExecutor):
         self._pids: dict[TaskInstanceKey, int] = {}
         self._workdirs: dict[TaskInstanceKey, str] = {}
 
-    def _prepare(self, workload: Workload) -> tuple[Path, str, dict[str, str]]:
-        """Create the output file's folder and working dir; return (output file, cwd, environment)."""
+    def _prepare(self, workload: Workload, *, make_cwd: bool = True) -> tuple[Path, str | None, dict[str, str]]:
+        """Create the output file's folder and working dir; return (output file, cwd, environment).
+        ``make_cwd=False``: no working dir is made when the workload names none (cwd ``None``; the launcher
+        gives the process a fresh one itself)."""
         log = task_log_path(self.config.base_log_folder, workload)
         log.parent.mkdir(parents=True, exist_ok=True)
         self._set_log(workload.key, log)
         cwd = workload.launch.cwd
-        if cwd is None:
+        if cwd is None and make_cwd:
             cwd = tempfile.mkdtemp(prefix="airgate-task-")
             self._workdirs[workload.key] = cwd
         env = dict(os.environ)

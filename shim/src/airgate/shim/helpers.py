@@ -32,7 +32,7 @@ class TriggerRule(StrEnum):
 
     @classmethod
     def all_triggers(cls) -> set[str]:
-        return {r.value for r in cls}
+        return set(cls._value2member_map_)  # the values, without iterating the enum (called per task)
 
 
 class WeightRule(StrEnum):

@@ -70,8 +70,11 @@ def _collect(module: types.ModuleType) -> list[Any]:
     return sorted(found.values(), key=lambda d: d.dag_id)
 
 
-def parse_file(path: str, relative_fileloc: str) -> dict[str, Any]:
-    """Exec ``path`` and return ``{"dags": [...], "import_errors": [...], "warnings": [...]}``."""
+def parse_file(path: str, relative_fileloc: str, *, serialize: bool = True) -> dict[str, Any]:
+    """Exec ``path`` and return ``{"dags": [...], "import_errors": [...], "warnings": [...]}``.
+
+    ``serialize=False`` (a task process that already has its document) only execs the file: ``dags`` stays
+    empty and only the file's own errors are reported."""
     importer.install()
     state = _ctx.STATE
     state.fileloc = path
@@ -88,6 +91,8 @@ def parse_file(path: str, relative_fileloc: str) -> dict[str, Any]:
         exec(code, module.__dict__)
     except BaseException as exc:
         errors.append(error_from_exception(path, exc))
+        return {"dags": [], "import_errors": errors, "warnings": state.warnings}
+    if not serialize:
         return {"dags": [], "import_errors": errors, "warnings": state.warnings}
     seen: set[str] = set()
     for dag in _collect(module):

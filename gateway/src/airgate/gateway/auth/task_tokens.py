@@ -39,6 +39,11 @@ class TaskClaims:
         return int(self.claims.get("exp", 0)) - int(self.claims.get("iat", 0))
 
 
+_VALIDATED: dict[tuple[str, int, str], TaskClaims] = {}
+"""Tokens that passed :meth:`TaskTokens.validate` (by secret, leeway and token), bounded by ``_VALIDATED_MAX``."""
+_VALIDATED_MAX = 4096
+
+
 class TaskTokens:
     """Issues and validates task tokens with one secret."""
 
@@ -67,7 +72,13 @@ class TaskTokens:
         return self.issue(ti_id, "workload")
 
     def validate(self, token: str) -> TaskClaims:
-        """The token's claims, or :class:`TaskTokenError` with PyJWT's message."""
+        """The token's claims, or :class:`TaskTokenError` with PyJWT's message.
+
+        A task sends the same token with each of its calls: a token this secret already validated is only
+        checked for expiry again (its signature, audience and ``nbf`` cannot have changed)."""
+        known = _VALIDATED.get((self._secret, self._leeway, token))
+        if known is not None and int(known.claims.get("exp", 0)) + self._leeway > time.time():
+            return TaskClaims(known.ti_id, known.scope, dict(known.claims))
         try:
             claims = jwt.decode(
                 token,
@@ -80,7 +91,11 @@ class TaskTokens:
         except jwt.InvalidTokenError as exc:
             raise TaskTokenError(str(exc)) from None
         claims.setdefault("scope", "execution")
-        return TaskClaims(ti_id=str(claims.get("sub", "")), scope=str(claims["scope"]), claims=claims)
+        result = TaskClaims(ti_id=str(claims.get("sub", "")), scope=str(claims["scope"]), claims=claims)
+        if len(_VALIDATED) >= _VALIDATED_MAX:
+            _VALIDATED.clear()
+        _VALIDATED[(self._secret, self._leeway, token)] = TaskClaims(result.ti_id, result.scope, dict(claims))
+        return result
 
     def refreshed(self, claims: TaskClaims, *, now: int | None = None) -> str | None:
         """A new token with the same claims when ``claims`` is an execution token close to expiry, else None.

@@ -176,16 +176,10 @@ async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: i
     """Queue up to ``free`` scheduled task instances within pools and ``max_active_tasks``."""
     if free <= 0:
         return []
-    busy_pools = dict((await conn.execute(
-        sa.select(ti_t.c.pool, sa.func.sum(ti_t.c.pool_slots)).where(ti_t.c.state.in_(_BUSY)).group_by(ti_t.c.pool)
-    )).all())
-    pool_slots = dict((await conn.execute(sa.select(slot_pool.c.pool, slot_pool.c.slots))).all())
-    busy_runs = {(d, r): n for d, r, n in (await conn.execute(
-        sa.select(ti_t.c.dag_id, ti_t.c.run_id, sa.func.count()).where(ti_t.c.state.in_(_BUSY))
-        .group_by(ti_t.c.dag_id, ti_t.c.run_id)
-    )).all()}
     query = (
-        sa.select(ti_t, dag.c.max_active_tasks)
+        sa.select(ti_t.c.id, ti_t.c.dag_id, ti_t.c.task_id, ti_t.c.run_id, ti_t.c.map_index, ti_t.c.try_number,
+                  ti_t.c.pool, ti_t.c.pool_slots, ti_t.c.queue, ti_t.c.priority_weight, ti_t.c.dag_version_id,
+                  ti_t.c.executor, dag.c.max_active_tasks)
         .join(dag_run, sa.and_(dag_run.c.dag_id == ti_t.c.dag_id, dag_run.c.run_id == ti_t.c.run_id))
         .join(dag, dag.c.dag_id == ti_t.c.dag_id)
         .where(ti_t.c.state == TIS.SCHEDULED.value, dag_run.c.state == DRS.RUNNING.value)
@@ -194,8 +188,20 @@ async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: i
     )
     if conn.dialect.name == "postgresql":
         query = query.with_for_update(of=ti_t, skip_locked=True)
+    candidates = (await conn.execute(query)).all()
+    if not candidates:  # most passes: nothing waits, so the busy counts are not needed
+        return []
+    busy_pools = dict((await conn.execute(
+        sa.select(ti_t.c.pool, sa.func.sum(ti_t.c.pool_slots)).where(ti_t.c.state.in_(_BUSY)).group_by(ti_t.c.pool)
+    )).all())
+    pool_slots = dict((await conn.execute(sa.select(slot_pool.c.pool, slot_pool.c.slots))).all())
+    busy_runs = {(d, r): n for d, r, n in (await conn.execute(
+        sa.select(ti_t.c.dag_id, ti_t.c.run_id, sa.func.count()).where(ti_t.c.state.in_(_BUSY))
+        .group_by(ti_t.c.dag_id, ti_t.c.run_id)
+    )).all()}
     picked: list[Queued] = []
-    for ti in (await conn.execute(query)).all():
+    ids: list[Any] = []
+    for ti in candidates:
         if len(picked) >= free:
             break
         slots = pool_slots.get(ti.pool)
@@ -206,10 +212,12 @@ async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: i
             continue
         busy_pools[ti.pool] = busy_pools.get(ti.pool, 0) + ti.pool_slots
         busy_runs[run_key] = busy_runs.get(run_key, 0) + 1
-        await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti.id).values(
-            state=transition(ti.state, TIS.QUEUED), queued_dttm=now, queued_by_job_id=job_id,
-        ))
+        ids.append(ti.id)
         picked.append(Queued(str(ti.id), ti.dag_id, ti.task_id, ti.run_id, ti.map_index, ti.try_number,
                              ti.pool_slots, ti.queue or "default", ti.priority_weight or 1,
                              str(ti.dag_version_id), ti.executor))
+    if ids:  # one statement for the whole batch
+        await conn.execute(sa.update(ti_t).where(ti_t.c.id.in_(ids)).values(
+            state=transition(TIS.SCHEDULED, TIS.QUEUED), queued_dttm=now, queued_by_job_id=job_id,
+        ))
     return picked

@@ -105,6 +105,8 @@ class Scheduler:
         self._last_zombies = 0.0
         self._last_runs = 0.0
         self._runs_wanted = True
+        self._event_batch: list[Any] = []
+        self._flusher: asyncio.Task[None] | None = None
 
     def wake(self, *, runs: bool = False) -> None:
         """Ask for a scheduling pass now; ``runs``: a dag run may have been created or finished, so look at
@@ -206,32 +208,66 @@ class Scheduler:
             await self._executor_for(q.executor).submit(workload)
 
     async def _consume(self, executor: Any) -> None:
+        """Gather the executor's events; :meth:`_flush_events` records them in batches."""
         events: AsyncIterator[Any] = executor.events()
         async for event in events:
             if event.kind not in (EventKind.STARTED, EventKind.ADOPTED, EventKind.EXITED, EventKind.LOST):
                 continue
+            self._event_batch.append(event)
+            if self._flusher is None or self._flusher.done():
+                self._flusher = asyncio.create_task(self._flush_events(), name="airgate-executor-events-flush")
+        if self._flusher is not None:
+            with contextlib.suppress(Exception):
+                await self._flusher
+
+    async def _flush_events(self) -> None:
+        """Record the gathered executor events: all that arrived meanwhile in one write transaction (a burst
+        of task starts and exits costs one transaction, not one or two per task)."""
+        while self._event_batch:
+            await asyncio.sleep(0)  # let the events of the same burst arrive
+            batch, self._event_batch = self._event_batch, []
+            ends = [e for e in batch if e.kind in (EventKind.EXITED, EventKind.LOST)]
+            wake = bool(ends)  # an executor slot is free again
             try:
-                if event.kind in (EventKind.EXITED, EventKind.LOST) and not await self._still_live(event):
-                    self.wake()  # the task reported its own end: only an executor slot is free again
-                    continue
-                async with self.store.write() as conn:
-                    decided = await apply_event(conn, event, _now())
+                ended = await self._reported(ends)
+                batch = [e for e in batch if e.key not in ended]
+                decisions: list[tuple[Any, str | None]] = []
+                if batch:
+                    async with self.store.write() as conn:
+                        decisions = [(event, await apply_event(conn, event, _now())) for event in batch]
             except Exception:
-                log.exception("could not record executor event %s", event)
-                continue
-            if decided is not None:
-                log.info("%s: process %s, task instance now %s", event.key, event.kind, decided)
-            if decided is not None or event.kind in (EventKind.EXITED, EventKind.LOST):
+                decisions = [(event, await self._apply_alone(event)) for event in batch]
+            for event, decided in decisions:
+                if decided is not None:
+                    log.info("%s: process %s, task instance now %s", event.key, event.kind, decided)
+                wake = wake or decided is not None
+            if wake:
                 self.wake()  # a decision was made or an executor slot is free again
 
-    async def _still_live(self, event: Any) -> bool:
-        """Whether the try of ``event`` is still queued or running (read without taking the write lock)."""
-        key = event.key
+    async def _reported(self, ends: list[Any]) -> set[TaskInstanceKey]:
+        """The tries among ``ends`` no longer live (they reported their end through the Execution API), read
+        without taking the write lock: their exit needs no decision."""
+        if not ends:
+            return set()
+        done: set[TaskInstanceKey] = set()
         async with self.store.read() as conn:
-            state = await conn.scalar(sa.select(ti_t.c.state).where(
-                ti_t.c.dag_id == key.dag_id, ti_t.c.task_id == key.task_id, ti_t.c.run_id == key.run_id,
-                ti_t.c.map_index == key.map_index, ti_t.c.try_number == key.try_number))
-        return state in LIVE
+            for event in ends:
+                key = event.key
+                state = await conn.scalar(sa.select(ti_t.c.state).where(
+                    ti_t.c.dag_id == key.dag_id, ti_t.c.task_id == key.task_id, ti_t.c.run_id == key.run_id,
+                    ti_t.c.map_index == key.map_index, ti_t.c.try_number == key.try_number))
+                if state not in LIVE:
+                    done.add(key)
+        return done
+
+    async def _apply_alone(self, event: Any) -> str | None:
+        """Record one event in its own transaction (after its batch failed): a bad one spoils no other."""
+        try:
+            async with self.store.write() as conn:
+                return await apply_event(conn, event, _now())
+        except Exception:
+            log.exception("could not record executor event %s", event)
+            return None
 
     async def _register(self) -> int:
         now = _now()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import weakref
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
+from airgate.gateway.store import sqlite_inline
 from airgate.gateway.store.errors import as_unique_violation
 from airgate.gateway.store.urls import to_async_url
 
@@ -59,7 +62,12 @@ def _sqlite_engine(async_url: str, *, echo: bool, foreign_keys: bool) -> AsyncEn
         kwargs.update(poolclass=StaticPool)
         kwargs["connect_args"]["check_same_thread"] = False
     else:
-        kwargs.update(pool_size=5, max_overflow=10, pool_timeout=60)
+        # Every Store block ends its transaction (and a closed Connection rolls back an open one), so the
+        # pool's own rollback on check-in would only add a round trip to the driver thread per transaction.
+        kwargs.update(pool_size=5, max_overflow=10, pool_timeout=60, pool_reset_on_return=None)
+    url = make_url(async_url)
+    if not url.query:  # sqlite3 calls on the loop's thread, not one aiosqlite thread hop per call
+        kwargs["async_creator"] = sqlite_inline.connect(url.database or ":memory:", timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
     engine = create_async_engine(async_url, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -87,6 +95,11 @@ async def begin_immediate(conn: AsyncConnection) -> None:
     await conn.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"})
 
 
+_FILE_LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 class Store:
     """The database: ``async with store.read() as conn`` / ``async with store.write() as conn``.
 
@@ -102,6 +115,9 @@ class Store:
         self._sqlite = self.dialect_name == "sqlite"
         self._memory = self._sqlite and is_sqlite_memory(str(engine.url))
         self._write_lock = asyncio.Lock()
+        # SQLite calls run on the loop's thread (see sqlite_inline): two stores of one process on one file
+        # must not wait for each other's database lock there, so their writers share one asyncio lock.
+        self._file = None if self._memory or not self._sqlite else os.path.abspath(str(engine.url.database))
 
     @property
     def engine(self) -> AsyncEngine:
@@ -122,11 +138,18 @@ class Store:
     async def write(self) -> AsyncIterator[AsyncConnection]:
         """A write transaction (``BEGIN IMMEDIATE`` on SQLite)."""
         if self._sqlite:
-            async with self._write_lock, self._transaction(write=True) as conn:
+            async with self._lock(), self._transaction(write=True) as conn:
                 yield conn
         else:
             async with self._transaction(write=True) as conn:
                 yield conn
+
+    def _lock(self) -> asyncio.Lock:
+        """The write lock: shared by the stores of this event loop on the same SQLite file."""
+        if self._file is None:
+            return self._write_lock
+        locks = _FILE_LOCKS.setdefault(asyncio.get_running_loop(), {})
+        return locks.setdefault(self._file, asyncio.Lock())
 
     @contextlib.asynccontextmanager
     async def _transaction(self, *, write: bool) -> AsyncIterator[AsyncConnection]:

@@ -53,10 +53,17 @@ async def _locked(conn: AsyncConnection, ti_id: str) -> Any:
 
 async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | None) -> None:
     """An event-log row for a start or an end reported by the task (as Airflow writes them)."""
-    logical_date = await conn.scalar(
-        sa.select(dag_run.c.logical_date).where(dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id)
-    )
-    owners = await conn.scalar(sa.select(dag.c.owners).where(dag.c.dag_id == ti.dag_id))
+    row = (
+        await conn.execute(  # one round trip for both values
+            sa.select(
+                sa.select(dag_run.c.logical_date)
+                .where(dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id)
+                .scalar_subquery(),
+                sa.select(dag.c.owners).where(dag.c.dag_id == ti.dag_id).scalar_subquery(),
+            )
+        )
+    ).one()
+    logical_date, owners = row[0], row[1]
     await conn.execute(
         sa.insert(log).values(
             dttm=now(),
