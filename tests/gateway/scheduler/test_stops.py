@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from airgate.gateway.scheduler.stops import take_stop_requests
+from airgate.gateway.services import ti_actions
 from airgate.gateway.services.ti_marking import clear_tis, mark_ti
 from airgate.gateway.states import TaskInstanceState as TIS
 from airgate.gateway.store import Store
@@ -69,3 +70,12 @@ async def test_a_request_of_a_gone_scheduler_is_taken_by_another(store: Store) -
         later = NOW + timedelta(minutes=2)
         assert await take_stop_requests(conn, 7, later) == [(TaskInstanceKey("d", "run", "r", 3, -1),
                                                              "LocalExecutor")]
+
+
+async def test_deleting_a_running_task_instance_stops_its_process(store: Store) -> None:
+    await seed(store)
+    async with store.write() as conn:
+        await ti_actions.delete(conn, "d", "r", "run", -1)
+        await ti_actions.delete(conn, "d", "r", "done", -1)
+        assert await take_stop_requests(conn, 1, NOW) == [(TaskInstanceKey("d", "run", "r", 3, -1),
+                                                           "LocalExecutor")]

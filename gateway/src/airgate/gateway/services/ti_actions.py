@@ -15,6 +15,7 @@ from airgate.gateway.errors import HTTPError
 from airgate.gateway.services import dag_serialized
 from airgate.gateway.services.task_instances import select_tis, ti_body
 from airgate.gateway.services.ti_marking import clear_tis, mark_ti, now
+from airgate.gateway.services.ti_stop import request_stop
 from airgate.gateway.states import TaskInstanceState
 from airgate.gateway.store.tables import dag, dag_run, task_instance
 
@@ -234,9 +235,11 @@ def collection(found: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def delete(conn: AsyncConnection, dag_id: str, run_id: str, task_id: str, map_index: int) -> None:
-    """``delete_task_instance`` (its tries, XComs and rendered fields go with it)."""
-    result = await conn.execute(sa.delete(ti).where(ti.c.dag_id == dag_id, ti.c.run_id == run_id,
-                                                    ti.c.task_id == task_id, ti.c.map_index == map_index))
+    """``delete_task_instance`` (its tries, XComs and rendered fields go with it; its process is stopped)."""
+    key = (ti.c.dag_id == dag_id, ti.c.run_id == run_id, ti.c.task_id == task_id, ti.c.map_index == map_index)
+    for row in (await conn.execute(sa.select(ti).where(*key))).all():
+        await request_stop(conn, row)
+    result = await conn.execute(sa.delete(ti).where(*key))
     if not result.rowcount:
         raise HTTPError(404, f"The Task Instance with dag_id: `{dag_id}`, run_id: `{run_id}`, task_id: "
                              f"`{task_id}` and map_index: `{map_index}` was not found")
