@@ -7,16 +7,23 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import sqlalchemy as sa
 from apitest import Timestamp
 from litestar import Litestar
 from public_runs_seed import VERSION, seed
+
+from airgate.gateway.store.tables import dag, dag_version, serialized_dag
 
 URL = "/api/v2/dags/alpha/dagRuns"
 JSON = dict[str, Any]
 
 
 async def _seeded(app: Litestar) -> None:
-    await seed(app.state.airgate.store)
+    """The runs seed, its DAGs registered from a file that is still there (a stale DAG cannot be triggered)."""
+    store = app.state.airgate.store
+    await seed(store)
+    async with store.write() as conn:
+        await conn.execute(sa.update(dag).values(is_stale=False))
 
 
 def expected(**changes: Any) -> JSON:
@@ -118,15 +125,11 @@ class TestTriggerParams:
     async def test_conf_failing_a_param_schema(self, app: Litestar, client: httpx.AsyncClient,
                                                tokens: dict[str, dict[str, str]],
                                                assert_json: Callable[..., None]) -> None:
-        import sqlalchemy as sa
-
-        from airgate.gateway.store.tables import dag, dag_version, serialized_dag
-
         version = "01a20a5a-9481-79ea-9af0-b1064d18351a"
         params = {"count": {"value": 1, "has_value": True, "description": None,
                             "schema": {"minimum": 0, "type": "integer"}}}
         async with app.state.airgate.store.write() as conn:
-            await conn.execute(sa.insert(dag).values(dag_id="typed", bundle_name="dags-folder"))
+            await conn.execute(sa.insert(dag).values(dag_id="typed", bundle_name="dags-folder", is_stale=False))
             await conn.execute(sa.insert(dag_version).values(id=version, version_number=1, dag_id="typed",
                                                              bundle_name="dags-folder"))
             await conn.execute(sa.insert(serialized_dag).values(

@@ -14,7 +14,7 @@ from litestar import Litestar
 from public_runs_seed import at, seed
 
 from airgate.gateway.store import Store
-from airgate.gateway.store.tables import dag_run, task_instance
+from airgate.gateway.store.tables import dag, dag_run, task_instance
 
 AssertJson = Callable[[httpx.Response, int, Any], None]
 Tokens = dict[str, dict[str, str]]
@@ -115,3 +115,33 @@ async def test_batch_run_list_cannot_order_by_duration(client: httpx.AsyncClient
         ("alpha", "run_3"), ("alpha", "run_2"), ("beta", "run_1"), ("alpha", "run_1")]
     response = await client.get("/api/v2/dags/~/dagRuns", params={"order_by": "-duration"}, headers=tokens["admin"])
     assert response.status_code == 200
+
+
+async def test_trigger_refusals_and_run_after(client: httpx.AsyncClient, tokens: Tokens, seeded: Store,
+                                              assert_json: AssertJson) -> None:
+    """Airflow triggers only a DAG that is not stale (404), has no import errors and allows manual runs (400);
+    with a logical date and no ``run_after`` the run is due now and its id is made from ``run_after``."""
+    admin = tokens["admin"]
+    body = {"logical_date": None}
+    assert_json(await client.post(f"{RUNS}", json=body, headers=admin), 404,
+                {"detail": "Dag with dag_id: 'alpha' not found"})  # the seed registers alpha as stale
+    async with seeded.write() as conn:
+        await conn.execute(sa.update(dag).values(is_stale=False, has_import_errors=True))
+    assert_json(await client.post(f"{RUNS}", json=body, headers=admin), 400,
+                {"detail": "Dag with dag_id: 'alpha' has import errors and cannot be triggered"})
+    async with seeded.write() as conn:
+        await conn.execute(sa.update(dag).values(has_import_errors=False))
+        await conn.execute(sa.update(dag).where(dag.c.dag_id == "alpha").values(allowed_run_types=["scheduled"]))
+    assert_json(await client.post(f"{RUNS}", json=body, headers=admin), 400,
+                {"detail": "Dag with dag_id: 'alpha' does not allow manual runs"})
+    # beta has no version: Airflow's latest-version lookup answers
+    assert_json(await client.post("/api/v2/dags/beta/dagRuns", json=body, headers=admin), 404,
+                {"detail": "The Dag with ID: `beta` was not found"})
+    async with seeded.write() as conn:
+        await conn.execute(sa.update(dag).values(allowed_run_types=["manual", "scheduled"]))
+    response = await client.post(f"{RUNS}", json={"logical_date": "2020-01-01T00:00:00Z"}, headers=admin)
+    assert response.status_code == 200, response.text
+    created = response.json()
+    assert created["logical_date"] == created["data_interval_start"] == "2020-01-01T00:00:00Z"
+    assert created["run_after"] > "2026-01-01" and created["run_after"] >= created["queued_at"][:19]
+    assert created["dag_run_id"] == "manual__" + created["run_after"].replace("Z", "+00:00")

@@ -50,22 +50,29 @@ async def trigger(
 
     404 for an unknown DAG; a duplicate run id or logical date raises the store's ``UniqueViolation``.
     """
-    row = (await conn.execute(sa.select(dag).where(dag.c.dag_id == dag_id))).mappings().first()
-    version = await latest_version(conn, dag_id)
-    if row is None or version is None:
+    row = (await conn.execute(sa.select(dag).where(dag.c.dag_id == dag_id, dag.c.is_stale.is_(False))
+                              )).mappings().first()
+    if row is None:
         raise HTTPError(404, f"Dag with dag_id: '{dag_id}' not found")
+    if row["has_import_errors"]:
+        raise HTTPError(400, f"Dag with dag_id: '{dag_id}' has import errors and cannot be triggered")
+    if row["allowed_run_types"] is not None and "manual" not in row["allowed_run_types"]:
+        raise HTTPError(400, f"Dag with dag_id: '{dag_id}' does not allow manual runs")
+    version = await latest_version(conn, dag_id)
+    if version is None:
+        raise HTTPError(404, f"The Dag with ID: `{dag_id}` was not found")
     doc = await conn.scalar(sa.select(serialized_dag.c.data).where(serialized_dag.c.dag_version_id == version["id"]))
     check_conf((doc or {}).get("params") or {}, fields.get("conf") or {})
     now = datetime.now(UTC)
     logical_date = _utc(fields.get("logical_date"))
-    run_after = _utc(fields.get("run_after")) or logical_date or now
+    run_after = _utc(fields.get("run_after")) or now  # not the logical date: Airflow's default is now
     start = _utc(fields.get("data_interval_start"))
     end = _utc(fields.get("data_interval_end"))
     if logical_date is not None and (start is None or end is None):
         start = end = logical_date
     if logical_date is None:
         start = end = None
-    run_id = fields.get("dag_run_id") or run_id_for("manual", logical_date or run_after)
+    run_id = fields.get("dag_run_id") or run_id_for("manual", run_after)
     values = {
         "dag_id": dag_id,
         "run_id": run_id,
