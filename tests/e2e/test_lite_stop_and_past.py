@@ -16,8 +16,8 @@ from tests.e2e.lite_harness import Lite
 
 
 @pytest.fixture
-def lite(tmp_path: Path) -> Iterator[Lite]:
-    server = Lite(tmp_path / "home", "LocalExecutor")
+def lite(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Lite]:
+    server = Lite(tmp_path / "home", getattr(request, "param", "LocalExecutor"))
     try:
         yield server
     finally:
@@ -59,6 +59,7 @@ with DAG("e2e_stopped", schedule=None, start_date=datetime(2026, 1, 1)) as dag:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("lite", ["LocalExecutor", "lite"], indirect=True)
 def test_marking_running_tasks_failed_stops_their_processes(lite: Lite, tmp_path: Path) -> None:
     folder = tmp_path / "pids"
     folder.mkdir()
