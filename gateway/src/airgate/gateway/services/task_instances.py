@@ -191,12 +191,16 @@ async def require_run(conn: AsyncConnection, dag_id: str, run_id: str) -> Any:
 
 
 async def list_tis(conn: AsyncConnection, dag_id: str, run_id: str, params: Mapping[str, Any], *,
-                   limit: int, offset: int, extra: Sequence[sa.ColumnElement[bool]] = ()) -> dict[str, Any]:
-    """``get_task_instances`` (``~`` for every DAG and/or run)."""
-    if dag_id != "~":
-        await require_dag(conn, dag_id)
-    if run_id != "~" and dag_id != "~":
+                   limit: int, offset: int, extra: Sequence[sa.ColumnElement[bool]] = (),
+                   check: bool = True) -> dict[str, Any]:
+    """``get_task_instances`` (``~`` for every DAG and/or run; a run needs its DAG: 400 under ``~``). The run,
+    then the DAG, must exist (404), in Airflow's order, unless ``check`` is false (the caller checked)."""
+    if check and run_id != "~":
+        if dag_id == "~":
+            raise HTTPError(400, "dag_id is required when dag_run_id is specified")
         await require_run(conn, dag_id, run_id)
+    if check and dag_id != "~":
+        await require_dag(conn, dag_id)
     conditions = filters(conn, params) + list(extra)
     if dag_id != "~":
         conditions.append(ti.c.dag_id == dag_id)
@@ -277,7 +281,7 @@ async def list_mapped(conn: AsyncConnection, dag_id: str, run_id: str, task_id: 
         if not tasks[task_id].get("is_mapped"):
             raise HTTPError(404, f"Task id {task_id} is not mapped")
     return await list_tis(conn, dag_id, run_id, params, limit=limit, offset=offset,
-                          extra=[ti.c.task_id == task_id, ti.c.map_index >= 0])
+                          extra=[ti.c.task_id == task_id, ti.c.map_index >= 0], check=False)
 
 
 async def list_batch(conn: AsyncConnection, body: Mapping[str, Any]) -> dict[str, Any]:
