@@ -145,3 +145,19 @@ async def test_trigger_refusals_and_run_after(client: httpx.AsyncClient, tokens:
     assert created["logical_date"] == created["data_interval_start"] == "2020-01-01T00:00:00Z"
     assert created["run_after"] > "2026-01-01" and created["run_after"] >= created["queued_at"][:19]
     assert created["dag_run_id"] == "manual__" + created["run_after"].replace("Z", "+00:00")
+
+
+async def test_task_instance_list_checks_the_run_first(client: httpx.AsyncClient, tokens: Tokens, seeded: Store,
+                                                       assert_json: AssertJson) -> None:
+    admin = tokens["admin"]
+    assert_json(await client.get("/api/v2/dags/~/dagRuns/run_1/taskInstances", headers=admin), 400,
+                {"detail": "dag_id is required when dag_run_id is specified"})
+    assert_json(await client.get("/api/v2/dags/nope/dagRuns/run_1/taskInstances", headers=admin), 404,
+                {"detail": "DagRun with dag_id: `nope` and run_id: `run_1` was not found"})
+    assert_json(await client.get("/api/v2/dags/nope/dagRuns/~/taskInstances", headers=admin), 404,
+                {"detail": "The Dag with ID: `nope` was not found"})
+    # a mapped task of a run that does not exist: no instances, not a 404 (Airflow checks the task only)
+    assert_json(await client.get(f"{RUNS}/no_run/taskInstances/fan/listMapped", headers=admin), 200,
+                {"task_instances": [], "total_entries": 0, "next_cursor": None, "previous_cursor": None})
+    assert_json(await client.get(f"{RUNS}/no_run/taskInstances/load/listMapped", headers=admin), 404,
+                {"detail": "Task id load is not mapped"})
