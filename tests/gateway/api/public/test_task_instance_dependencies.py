@@ -13,7 +13,15 @@ import httpx
 import sqlalchemy as sa
 from litestar import Litestar
 
-from airgate.gateway.store.tables import dag, dag_run, dag_version, serialized_dag, slot_pool, task_instance
+from airgate.gateway.store.tables import (
+    dag,
+    dag_run,
+    dag_version,
+    serialized_dag,
+    slot_pool,
+    task_instance,
+    xcom,
+)
 
 DAY = datetime(2026, 1, 1, tzinfo=UTC)
 VERSION = "01a20a4a-9f91-7424-a5fc-bfed59a4ae7c"
@@ -107,4 +115,34 @@ async def test_a_mapped_group_member_whose_source_failed(client: httpx.AsyncClie
             "Task's trigger rule 'all_success' requires all upstream tasks to have succeeded, but found 1 "
             "non-success(es). upstream_states=_UpstreamTIStates(success=0, skipped=0, failed=1, upstream_failed=0, "
             "removed=0, done=1, success_setup=0, skipped_setup=0), upstream_task_ids={'make'}")},
+    ]})
+
+
+async def test_a_task_the_branch_did_not_follow(client: httpx.AsyncClient, app: Litestar,
+                                                tokens: dict[str, dict[str, str]],
+                                                assert_json: Callable[[httpx.Response, int, Any], None]) -> None:
+    version = str(uuid.uuid4())
+    doc = {"dag_id": "b", "tasks": [
+        {"task_id": "pick", "task_type": "_BranchPythonDecoratedOperator", "upstream_task_ids": [],
+         "downstream_task_ids": ["a", "b"]},
+        {"task_id": "b", "upstream_task_ids": ["pick"], "downstream_task_ids": [], "pool": "default_pool"}]}
+    async with app.state.airgate.store.write() as conn:
+        await conn.execute(sa.insert(dag).values(dag_id="b", bundle_name="dags-folder", is_paused=False,
+                                                 is_stale=False))
+        await conn.execute(sa.insert(dag_version).values(id=version, version_number=1, dag_id="b",
+                                                         bundle_name="dags-folder"))
+        await conn.execute(sa.insert(serialized_dag).values(id=str(uuid.uuid4()), dag_id="b", dag_hash="0" * 32,
+                                                            dag_version_id=version, data=doc))
+        run_pk = (await conn.execute(sa.insert(dag_run).values(
+            dag_id="b", run_id="r", run_type="manual", state="running", run_after=DAY,
+            created_dag_version_id=version).returning(dag_run.c.id))).scalar_one()
+        for task_id, state in (("pick", "success"), ("b", None)):
+            await conn.execute(sa.insert(task_instance).values(id=str(uuid.uuid4()), dag_id="b", run_id="r",
+                                                               task_id=task_id, map_index=-1, state=state))
+        await conn.execute(sa.insert(xcom).values(dag_run_id=run_pk, dag_id="b", run_id="r", task_id="pick",
+                                                  map_index=-1, key="skipmixin_key", value={"followed": ["a"]}))
+    response = await client.get("/api/v2/dags/b/dagRuns/r/taskInstances/b/dependencies", headers=tokens["admin"])
+    assert_json(response, 200, {"dependencies": [
+        {"name": "Not Previously Skipped", "reason": "Skipping because of previous XCom result from parent task pick"},
+        {"name": "Task Instance State", "reason": "Task is in the 'None' state."},
     ]})

@@ -27,6 +27,7 @@ from airgate.gateway.scheduler.mapping import Unmappable, expand, expansion_leng
 from airgate.gateway.scheduler.past import depends_on_past, past_reason
 from airgate.gateway.scheduler.readiness import Upstream, Verdict, decide
 from airgate.gateway.scheduler.runs import finish_run, time_out_run
+from airgate.gateway.scheduler.skipmixin import pending_records, skipped_by
 from airgate.gateway.states import DagRunState as DRS
 from airgate.gateway.states import TaskInstanceState as TIS
 from airgate.gateway.states import transition
@@ -99,6 +100,7 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
     for ti in tis:
         states[ti.task_id].append(ti.state)
     pending = [ti for ti in tis if ti.state is None]
+    records = await pending_records(conn, run, doc, pending, states)
     changes: dict[str, dict[str, Any]] = {}
     progress = True
     while progress:  # a decided task can decide its downstream tasks in the same pass
@@ -113,6 +115,9 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
                 for state in upstream_states(states, by_index, members, ti.task_id, ti.map_index, u)
             )
             verdict = decide(task.get("trigger_rule") or "all_success", up)
+            if records and skipped_by(ti.task_id, ti.map_index, task.get("upstream_task_ids") or [], doc, states,
+                                      records):
+                verdict = Verdict.SKIP  # a branching parent did not follow it ("Not Previously Skipped")
             if verdict == Verdict.WAIT or (verdict == Verdict.RUN and is_placeholder(members, ti.task_id,
                                                                                      ti.map_index)):
                 continue

@@ -6,7 +6,8 @@ Running", "Logical Date" (in the future, after the task's / DAG's end date, befo
 Slots Available", "Previous Dagrun State" (``depends_on_past`` / ``wait_for_downstream``), "Task Concurrency"
 (``max_active_tis_per_dag(run)``), "Task Instance Slots Available" (``max_active_tasks``), "Task Instance
 State", "Trigger Rule" (every rule, direct upstream tasks) and "Mapped dependencies have succeeded" (the
-unmapped source of a mapped task's or mapped group's expansion did not succeed). The DAG is the version the
+unmapped source of a mapped task's or mapped group's expansion did not succeed), "Not Previously Skipped" (a
+finished branch or short-circuit parent did not follow it). The DAG is the version the
 run was created with.
 """
 
@@ -19,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
+from airgate.gateway.scheduler import skipmixin
 from airgate.gateway.scheduler.docs import DagDoc
 from airgate.gateway.scheduler.group_mapping import mapping_sources, member_groups
 from airgate.gateway.scheduler.past import NAME as PAST
@@ -134,6 +136,24 @@ async def _mapped(found: Found, conn: AsyncConnection, row: Any, task: dict[str,
                       "reason": "At least one of task's mapped dependencies has not succeeded!"})
 
 
+async def _previously_skipped(found: Found, conn: AsyncConnection, row: Any, task: dict[str, Any],
+                              data: dict[str, Any]) -> None:
+    """Airflow's "Not Previously Skipped": a finished branching parent did not follow the task."""
+    doc = DagDoc("", data)
+    parents = skipmixin.skip_parents(doc) & set(task.get("upstream_task_ids") or [])
+    if not parents:
+        return
+    result = await conn.execute(sa.select(ti.c.task_id, ti.c.state).where(
+        ti.c.dag_id == row.dag_id, ti.c.run_id == row.run_id, ti.c.task_id.in_(sorted(parents))))
+    states: dict[str, list[str | None]] = {}
+    for r in result:
+        states.setdefault(r.task_id, []).append(r.state)
+    records = await skipmixin.skip_records(conn, row.dag_id, row.run_id, parents)
+    parent = skipmixin.skipped_by(row.task_id, row.map_index, parents, doc, states, records)
+    if parent is not None:
+        found.append({"name": skipmixin.NAME, "reason": skipmixin.reason(parent)})
+
+
 async def _doc(conn: AsyncConnection, run: Any, dag_id: str) -> dict[str, Any]:
     if run is not None and run.created_dag_version_id is not None:
         data = await conn.scalar(sa.select(serialized_dag.c.data).where(
@@ -177,4 +197,5 @@ async def dependencies(conn: AsyncConnection, dag_id: str, run_id: str, task_id:
         found.append({"name": PAST, "reason": past})
     await _trigger_rule(found, conn, row, task, tasks)
     await _mapped(found, conn, row, task, data)
+    await _previously_skipped(found, conn, row, task, data)
     return {"dependencies": sorted(found, key=lambda d: d["name"])}
