@@ -11,7 +11,7 @@ import sys
 
 def test_dag_processor_imports_no_api_alembic_or_crypto() -> None:
     probe = ("import sys, json; import airgate.gateway.cli.commands, airgate.gateway.registry.lifespan, "
-             "airgate.gateway.store.engine; print(json.dumps(sorted(sys.modules)))")
+             "airgate.gateway.store.migrate; print(json.dumps(sorted(sys.modules)))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     modules = {name.split(".")[0] for name in json.loads(done.stdout)}
     assert "sqlalchemy" in modules

@@ -76,3 +76,13 @@ async def test_standalone_processor_honours_stored_reparse_requests(tmp_path: Pa
         again = wait_for(lambda: query(db, parsed_at)[0][0] != first and query(db, parsed_at), proc)[0][0]
     assert again > first
     assert query(db, "SELECT version_number FROM dag_version WHERE dag_id = 'reg_simple'") == [(1,)]
+
+
+def test_refuses_a_database_without_the_schema(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env.update({"AIRFLOW_HOME": str(tmp_path), "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{tmp_path}/empty.db"})
+    done = subprocess.run([sys.executable, "-m", "airgate.gateway.cli.main", "dag-processor"], env=env,
+                          capture_output=True, text=True, timeout=120, start_new_session=True)
+    assert done.returncode == 1
+    assert done.stderr.endswith("airgate dag-processor: the database is not ready: the database has no Airgate "
+                                "schema yet; run `airgate db migrate`\n")

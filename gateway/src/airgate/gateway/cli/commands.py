@@ -96,7 +96,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _dag_processor(settings: Settings) -> int:
     from airgate.gateway.registry.lifespan import serve
+    from airgate.gateway.store.migrate import check_revision
 
+    try:
+        reason = asyncio.run(check_revision(settings.sql_alchemy_conn))
+    except Exception as exc:  # a database that cannot be reached is reported, not raised
+        reason = f"cannot reach the database: {exc.__class__.__name__}: {exc}"
+    if reason:
+        print(f"airgate dag-processor: the database is not ready: {reason}", file=sys.stderr)
+        return 1
     print(f"Airgate dag-processor {__version__}: watching {settings.dags_folder}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(settings))

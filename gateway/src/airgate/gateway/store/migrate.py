@@ -12,6 +12,7 @@ revision after changing the tables with::
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from airgate.gateway.store.engine import begin_immediate, make_engine
 from airgate.gateway.store.tables import metadata
@@ -71,6 +73,42 @@ def _upgrade(connection: Connection) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+
+
+def shipped_heads() -> set[str]:
+    """The newest revision(s) shipped with this Airgate, read from the revision files without alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text()
+        revision = re.search(r'^revision: str = "([^"]+)"', source, re.M)
+        parent = re.search(r'^down_revision: str \| None = "([^"]+)"', source, re.M)
+        if revision:
+            revisions.add(revision.group(1))
+        if parent:
+            parents.add(parent.group(1))
+    return revisions - parents
+
+
+async def check_revision(url: str) -> str | None:
+    """``None`` if the database is at the newest revision, else why not: the light check of processes that do
+    not load alembic (``airgate dag-processor``); ``check`` also compares the tables."""
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn:
+            try:
+                current = set((await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars())
+            except DBAPIError:
+                current = set()
+    finally:
+        await engine.dispose()
+    heads = shipped_heads()
+    if not current:
+        return "the database has no Airgate schema yet; run `airgate db migrate`"
+    if current != heads:
+        shown = ", ".join(sorted(current))
+        return f"the database is at revision {shown}, not at {', '.join(sorted(heads))}; run `airgate db migrate`"
+    return None
 
 
 async def check(url: str) -> str | None:
