@@ -155,7 +155,8 @@ def ti_body(n: int, **changes: Any) -> dict[str, Any]:
         "priority_weight": 1, "operator": operator,
         "operator_name": "@task" if operator.startswith("_Python") else operator,
         "queued_when": None, "scheduled_when": None, "pid": None, "executor": None, "executor_config": "{}",
-        "note": None, "rendered_map_index": None, "rendered_fields": {}, "trigger": None, "triggerer_job": None,
+        "note": None, "rendered_map_index": str(map_index) if map_index >= 0 else None,  # as Airflow reads it
+        "rendered_fields": {}, "trigger": None, "triggerer_job": None,
         "dag_version": VERSION if alpha else None,
     }
     body.update(changes)

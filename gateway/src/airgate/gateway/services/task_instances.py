@@ -40,6 +40,23 @@ def check_states(states: Sequence[str] | None) -> list[str | None]:
     return [None if s in ("none", "no_status") else s for s in states or ()]
 
 
+def rendered_map_index_of(table: sa.Table) -> sa.ColumnElement[Any]:
+    """The rendered map index as Airflow reads it: the stored one, else a mapped instance's index as text."""
+    return sa.case(
+        (table.c.rendered_map_index.is_not(None), table.c.rendered_map_index),
+        (table.c.map_index >= 0, sa.cast(table.c.map_index, sa.String)),
+        else_=None,
+    )
+
+
+def rendered_map_index(row: Mapping[str, Any]) -> str | None:
+    """:func:`rendered_map_index_of` for a fetched row."""
+    stored = row["rendered_map_index"]
+    if stored is not None:
+        return str(stored)
+    return str(row["map_index"]) if row["map_index"] >= 0 else None
+
+
 def _sorting(conn: AsyncConnection) -> Sorting:
     names = ("id", "state", "duration", "start_date", "end_date", "map_index", "try_number", "logical_date",
              "run_after", "data_interval_start", "data_interval_end", "rendered_map_index", "operator",
@@ -50,6 +67,8 @@ def _sorting(conn: AsyncConnection) -> Sorting:
             columns[name] = dag_run.c[name]
         elif name == "task_display_name":
             columns[name] = sa.func.coalesce(ti.c.task_display_name, ti.c.task_id)
+        elif name == "rendered_map_index":
+            columns[name] = rendered_map_index_of(ti)
         else:
             columns[name] = ti.c[name]
     columns["duration"] = duration_of(conn, ti)
@@ -70,7 +89,7 @@ def filters(conn: AsyncConnection, params: Mapping[str, Any]) -> list[sa.ColumnE
     searched = {"task_display_name": sa.func.coalesce(ti.c.task_display_name, ti.c.task_id),
                 "dag_id": ti.c.dag_id, "run_id": ti.c.run_id, "pool_name": ti.c.pool, "queue_name": ti.c.queue,
                 "operator_name": sa.func.coalesce(ti.c.custom_operator_name, ti.c.operator),
-                "rendered_map_index": ti.c.rendered_map_index}
+                "rendered_map_index": rendered_map_index_of(ti)}
     versions = params.get("version_number")
     group = params.get("task_group_id")
     return where_all(
@@ -169,7 +188,7 @@ def ti_body(row: Mapping[str, Any], *, history: bool = False) -> dict[str, Any]:
         body["dag_version"] = version
         return body
     body.update({
-        "note": row["note"], "rendered_map_index": row["rendered_map_index"],
+        "note": row["note"], "rendered_map_index": rendered_map_index(row),
         "rendered_fields": row["rendered_fields"] if row["rendered_fields"] is not None else {},
         "trigger": _trigger(row), "triggerer_job": _triggerer(row), "dag_version": version,
     })

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services.listing import Sorting, prefix, search, where_all
-from airgate.gateway.services.task_instances import check_states, select_tis, ti_body
+from airgate.gateway.services.task_instances import check_states, rendered_map_index_of, select_tis, ti_body
 from airgate.gateway.store.tables import dag_run, hitl_detail, task_instance
 
 ti = task_instance
@@ -23,7 +23,7 @@ _OPS = {"gte": "__ge__", "gt": "__gt__", "lte": "__le__", "lt": "__lt__"}
 _SORTING = Sorting({
     "ti_id": h.c.ti_id, "subject": h.c.subject, "responded_at": h.c.responded_at, "created_at": h.c.created_at,
     "dag_id": ti.c.dag_id, "run_id": ti.c.run_id, "task_display_name": ti.c.task_display_name,
-    "run_after": dag_run.c.run_after, "rendered_map_index": ti.c.rendered_map_index,
+    "run_after": dag_run.c.run_after, "rendered_map_index": rendered_map_index_of(ti),
     "task_instance_operator": ti.c.operator, "task_instance_state": ti.c.state,
 }, "ti_id")
 
