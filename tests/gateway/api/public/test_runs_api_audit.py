@@ -161,3 +161,37 @@ async def test_task_instance_list_checks_the_run_first(client: httpx.AsyncClient
                 {"task_instances": [], "total_entries": 0, "next_cursor": None, "previous_cursor": None})
     assert_json(await client.get(f"{RUNS}/no_run/taskInstances/load/listMapped", headers=admin), 404,
                 {"detail": "Task id load is not mapped"})
+
+
+async def test_clearing_in_a_running_run_keeps_it_running(client: httpx.AsyncClient, tokens: Tokens, seeded: Store,
+                                                          assert_json: AssertJson) -> None:
+    """Airflow re-queues only finished runs; a running one keeps its state and start date and gets a new clear
+    number and ``queued_at``."""
+    admin = tokens["admin"]
+    response = await client.post("/api/v2/dags/alpha/clearTaskInstances", headers=admin, json={
+        "dry_run": False, "only_failed": False, "dag_run_id": "run_3", "task_ids": [["fan", 0]]})
+    assert response.status_code == 200, response.text
+    assert [(t["task_id"], t["map_index"], t["state"]) for t in response.json()["task_instances"]] == [
+        ("fan", 0, None)]
+    run = (await client.get(f"{RUNS}/run_3", headers=admin)).json()
+    assert (run["state"], run["start_date"]) == ("running", "2026-11-01T12:03:21Z")
+    assert run["queued_at"] > "2026-11-02"
+    async with seeded.read() as conn:
+        assert await conn.scalar(sa.select(dag_run.c.clear_number).where(dag_run.c.run_id == "run_3")) == 1
+    # a finished run is queued again (no start date)
+    response = await client.post("/api/v2/dags/alpha/clearTaskInstances", headers=admin,
+                                 json={"dry_run": False, "dag_run_id": "run_2"})
+    assert response.status_code == 200, response.text
+    run = (await client.get(f"{RUNS}/run_2", headers=admin)).json()
+    assert (run["state"], run["start_date"], run["end_date"]) == ("queued", None, None)
+    # reset_dag_runs=false leaves the runs alone
+    async with seeded.write() as conn:
+        await conn.execute(sa.update(dag_run).where(dag_run.c.run_id == "run_1").values(state="failed"))
+    response = await client.post("/api/v2/dags/alpha/clearTaskInstances", headers=admin, json={
+        "dry_run": False, "only_failed": False, "dag_run_id": "run_1", "reset_dag_runs": False})
+    assert response.status_code == 200, response.text
+    run = (await client.get(f"{RUNS}/run_1", headers=admin)).json()
+    assert run["state"] == "failed"
+    async with seeded.read() as conn:
+        assert await conn.scalar(sa.select(dag_run.c.clear_number).where(dag_run.c.dag_id == "alpha",
+                                                                         dag_run.c.run_id == "run_1")) == 0

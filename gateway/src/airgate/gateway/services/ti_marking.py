@@ -118,8 +118,8 @@ async def clear_tis(conn: AsyncConnection, rows: Sequence[Any], *, run_state: Da
     """Clear TIs for a new try (Airflow's ``clear_task_instances``): a running TI becomes ``restarting`` (its
     process is stopped, then the scheduler clears it for a new try), any other keeps its try in the history,
     gets a new id and no state and ``max_tries`` of its try number plus the task's ``retries``; unless
-    ``touch_runs`` is false, the runs they belong to are queued again (``run_state``, default queued) with a new
-    clear number."""
+    ``touch_runs`` is false, the runs they belong to get a new clear number and ``queued_at``, and the finished ones
+    are queued again (``run_state``, default queued), as Airflow does."""
     when = now()
     runs: set[tuple[str, str]] = set()
     for row in rows:
@@ -147,6 +147,11 @@ async def clear_tis(conn: AsyncConnection, rows: Sequence[Any], *, run_state: Da
                                                           dag_run.c.run_id == run_id))).first()
         if run is None:
             continue
-        await set_run_state(conn, run, run_state or DagRunState.QUEUED, when)
-        await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
-            clear_number=run.clear_number + 1, last_scheduling_decision=None, start_date=None))
+        values: dict[str, Any] = {"clear_number": run.clear_number + 1, "queued_at": when}
+        if run.state in (DagRunState.SUCCESS, DagRunState.FAILED):
+            # only a finished run changes state; a queued or running one keeps its state and start date
+            target = run_state or DagRunState.QUEUED
+            await set_run_state(conn, run, target, when)
+            if target == DagRunState.QUEUED:
+                values.update(last_scheduling_decision=None, start_date=None)
+        await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(**values))
