@@ -11,10 +11,10 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from litestar import Litestar
-from public_runs_seed import at, seed
+from public_runs_seed import VERSION_ID, at, seed
 
 from airgate.gateway.store import Store
-from airgate.gateway.store.tables import dag, dag_run, task_instance
+from airgate.gateway.store.tables import dag, dag_run, dag_version, task_instance
 
 AssertJson = Callable[[httpx.Response, int, Any], None]
 Tokens = dict[str, dict[str, str]]
@@ -195,3 +195,39 @@ async def test_clearing_in_a_running_run_keeps_it_running(client: httpx.AsyncCli
     async with seeded.read() as conn:
         assert await conn.scalar(sa.select(dag_run.c.clear_number).where(dag_run.c.dag_id == "alpha",
                                                                          dag_run.c.run_id == "run_1")) == 0
+
+
+async def test_clearing_a_run_moves_it_to_the_latest_version(client: httpx.AsyncClient, tokens: Tokens,
+                                                             seeded: Store) -> None:
+    """``run_on_latest_version``: the run and the TIs a clear resets move to the DAG's newest version (and bundle
+    version); without it (the default of both clear operations) they keep the run's version."""
+    newest = "01a20a4a-9f91-7424-a5fc-000000000002"
+    async with seeded.write() as conn:
+        await conn.execute(sa.insert(dag_version).values(id=newest, version_number=2, dag_id="alpha",
+                                                         bundle_name="dags-folder", created_at=at(500)))
+        await conn.execute(sa.update(dag).where(dag.c.dag_id == "alpha").values(bundle_version="v2"))
+        await conn.execute(sa.update(dag_run).where(dag_run.c.dag_id == "alpha").values(
+            created_dag_version_id=VERSION_ID))
+
+    async def versions(run_id: str) -> tuple[Any, dict[str, Any]]:
+        async with seeded.read() as conn:
+            run = (await conn.execute(sa.select(dag_run.c.created_dag_version_id, dag_run.c.bundle_version).where(
+                dag_run.c.dag_id == "alpha", dag_run.c.run_id == run_id))).one()
+            tis = await conn.execute(sa.select(task_instance.c.task_id, task_instance.c.dag_version_id).where(
+                task_instance.c.dag_id == "alpha", task_instance.c.run_id == run_id))
+            return (str(run[0]), run[1]), {t: str(v) for t, v in tis}
+
+    response = await client.post("/api/v2/dags/alpha/clearTaskInstances", headers=tokens["admin"],
+                                 json={"dry_run": False, "dag_run_id": "run_2"})
+    assert response.status_code == 200, response.text
+    assert await versions("run_2") == ((VERSION_ID, None), {"extract": VERSION_ID, "load": VERSION_ID})
+    async with seeded.write() as conn:
+        await conn.execute(sa.update(task_instance).where(task_instance.c.run_id == "run_2",
+                                                          task_instance.c.task_id == "load").values(state="failed"))
+    response = await client.post(f"{RUNS}/run_2/clear", headers=tokens["admin"],
+                                 json={"dry_run": False, "only_failed": True, "run_on_latest_version": True})
+    assert response.status_code == 200, response.text
+    assert await versions("run_2") == ((newest, "v2"), {"extract": VERSION_ID, "load": newest})
+    response = await client.post(f"{RUNS}/run_1/clear", headers=tokens["admin"], json={"dry_run": False})
+    assert response.status_code == 200, response.text
+    assert await versions("run_1") == ((VERSION_ID, None), {"extract": VERSION_ID, "load": VERSION_ID})

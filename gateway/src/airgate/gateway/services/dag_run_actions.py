@@ -17,7 +17,7 @@ from airgate.gateway.services import dag_run_queries as queries
 from airgate.gateway.services import dag_serialized
 from airgate.gateway.services.listing import Sorting
 from airgate.gateway.services.task_instances import select_tis, ti_body
-from airgate.gateway.services.ti_marking import clear_tis, mark_run, now, run_tis
+from airgate.gateway.services.ti_marking import clear_tis, mark_run, now, on_latest_version, run_tis
 from airgate.gateway.states import DagRunState
 from airgate.gateway.store import Store
 from airgate.gateway.store.tables import asset, asset_event, dag_run, dagrun_asset_event, task_instance, xcom
@@ -58,9 +58,11 @@ async def patch_run(conn: AsyncConnection, dag_id: str, run_id: str, fields: Map
 
 
 async def clear_run(conn: AsyncConnection, dag_id: str, run_id: str, *, dry_run: bool,
-                    only_failed: bool, only_new: bool = False) -> dict[str, Any]:
+                    only_failed: bool, only_new: bool = False, latest_version: bool = True) -> dict[str, Any]:
     """``clear_dag_run``: the TIs it would clear (dry run) or the run, queued again. ``only_new``: the tasks of
-    the latest DAG version the run has no TI for (dry run), or only queue the run so the scheduler adds them."""
+    the latest DAG version the run has no TI for (dry run), or only queue the run so the scheduler adds them.
+    ``latest_version`` (Airflow's ``run_on_latest_version``, default true here): the run moves to the latest
+    DAG version."""
     run = await find_run(conn, dag_id, run_id)
     data = await dag_serialized.latest(conn, dag_id)
     if data is None:
@@ -82,9 +84,12 @@ async def clear_run(conn: AsyncConnection, dag_id: str, run_id: str, *, dry_run:
         bodies = [ti_body(r) for r in (await conn.execute(query)).mappings()] if ids else []
         return {"task_instances": bodies, "total_entries": len(bodies)}
     retries = {t["task_id"]: int(t.get("retries") or 0) for t in data.get("tasks", [])}
-    await clear_tis(conn, rows, retries=retries)
+    await clear_tis(conn, rows, retries=retries, latest_version=latest_version)
     if not rows:
         await mark_run_queued(conn, run)
+        if latest_version:
+            await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
+                **await on_latest_version(conn, run)))
     return await queries.run_response(conn, dag_id, run_id)
 
 

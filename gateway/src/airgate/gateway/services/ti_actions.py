@@ -219,7 +219,8 @@ async def clear(conn: AsyncConnection, dag_id: str, body: Mapping[str, Any]) -> 
             raise HTTPError(409, "AirflowClearRunningTaskException: Disable 'prevent_running_task' to proceed, or "
                                  "wait until the task is not running, queued, or scheduled state.")
         retries = {k: int(t.get("retries") or 0) for k, t in tasks.items()}
-        await clear_tis(conn, rows, touch_runs=body.get("reset_dag_runs", True), retries=retries)
+        await clear_tis(conn, rows, touch_runs=body.get("reset_dag_runs", True), retries=retries,
+                        latest_version=body.get("run_on_latest_version", False))
         keys = [sa.and_(ti.c.run_id == r.run_id, ti.c.task_id == r.task_id, ti.c.map_index == r.map_index)
                 for r in rows]
         ids = list((await conn.execute(sa.select(ti.c.id).where(ti.c.dag_id == dag_id, sa.or_(*keys))))

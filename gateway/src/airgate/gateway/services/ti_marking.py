@@ -20,7 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from airgate.gateway.services.ti_stop import request_stop
 from airgate.gateway.states import DagRunState, TaskInstanceState, is_finished, transition
 from airgate.gateway.store.tables import (
+    dag,
     dag_run,
+    dag_version,
     hitl_detail,
     task_instance,
     task_instance_history,
@@ -114,12 +116,15 @@ async def _archive(conn: AsyncConnection, row: Any) -> None:
 
 
 async def clear_tis(conn: AsyncConnection, rows: Sequence[Any], *, run_state: DagRunState | None = None,
-                    touch_runs: bool = True, retries: Mapping[str, int] | None = None) -> None:
+                    touch_runs: bool = True, retries: Mapping[str, int] | None = None,
+                    latest_version: bool = False) -> None:
     """Clear TIs for a new try (Airflow's ``clear_task_instances``): a running TI becomes ``restarting`` (its
     process is stopped, then the scheduler clears it for a new try), any other keeps its try in the history,
     gets a new id and no state and ``max_tries`` of its try number plus the task's ``retries``; unless
     ``touch_runs`` is false, the runs they belong to get a new clear number and ``queued_at``, and the finished ones
-    are queued again (``run_state``, default queued), as Airflow does."""
+    are queued again (``run_state``, default queued), as Airflow does. ``latest_version`` (Airflow's
+    ``run_on_latest_version``): the cleared TIs and their runs move to the DAG's latest version (and bundle
+    version) so the scheduler runs them as the DAG is now."""
     when = now()
     runs: set[tuple[str, str]] = set()
     for row in rows:
@@ -139,9 +144,12 @@ async def clear_tis(conn: AsyncConnection, rows: Sequence[Any], *, run_state: Da
         await _archive(conn, row)
         await conn.execute(sa.delete(task_reschedule).where(task_reschedule.c.ti_id == row.id))
         await conn.execute(sa.delete(hitl_detail).where(hitl_detail.c.ti_id == row.id))
-        await conn.execute(sa.update(task_instance).where(task_instance.c.id == row.id).values(
-            id=uuid7(), state=None, external_executor_id=None, next_method=None, next_kwargs=None,
-            max_tries=max_tries, trigger_id=None))
+        cleared: dict[str, Any] = {"id": uuid7(), "state": None, "external_executor_id": None, "next_method": None,
+                                   "next_kwargs": None, "max_tries": max_tries, "trigger_id": None}
+        latest = await _latest_version(conn, row.dag_id) if latest_version else None
+        if latest is not None:
+            cleared["dag_version_id"] = latest.id
+        await conn.execute(sa.update(task_instance).where(task_instance.c.id == row.id).values(**cleared))
     for dag_id, run_id in sorted(runs) if touch_runs else ():
         run = (await conn.execute(sa.select(dag_run).where(dag_run.c.dag_id == dag_id,
                                                           dag_run.c.run_id == run_id))).first()
@@ -154,4 +162,23 @@ async def clear_tis(conn: AsyncConnection, rows: Sequence[Any], *, run_state: Da
             await set_run_state(conn, run, target, when)
             if target == DagRunState.QUEUED:
                 values.update(last_scheduling_decision=None, start_date=None)
+        if latest_version:
+            values.update(await on_latest_version(conn, run))
         await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(**values))
+
+
+async def _latest_version(conn: AsyncConnection, dag_id: str) -> Any:
+    return (await conn.execute(sa.select(dag_version.c.id).where(dag_version.c.dag_id == dag_id)
+                               .order_by(dag_version.c.version_number.desc()).limit(1))).first()
+
+
+async def on_latest_version(conn: AsyncConnection, run: Any) -> dict[str, Any]:
+    """The ``dag_run`` values that move ``run`` to its DAG's latest version (and the DAG's bundle version)."""
+    latest = await _latest_version(conn, run.dag_id)
+    if latest is None:
+        return {}
+    values: dict[str, Any] = {"created_dag_version_id": latest.id}
+    bundle_version = await conn.scalar(sa.select(dag.c.bundle_version).where(dag.c.dag_id == run.dag_id))
+    if bundle_version is not None:
+        values["bundle_version"] = bundle_version
+    return values

@@ -97,7 +97,8 @@ async def clear_dag_run(call: Call) -> object:
     async with call.state.store.write() as conn:
         return await dag_run_actions.clear_run(conn, call.params["dag_id"], call.params["dag_run_id"],
                                                dry_run=body.dry_run, only_failed=body.only_failed,
-                                               only_new=body.only_new)
+                                               only_new=body.only_new,
+                                               latest_version=body.run_on_latest_version)
 
 
 @operation("get_upstream_asset_events", access=_RUN_READ)
