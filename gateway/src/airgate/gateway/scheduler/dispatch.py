@@ -88,7 +88,9 @@ async def decide_runs(conn: AsyncConnection, now: datetime, docs: DocCache) -> t
 
 async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetime) -> tuple[int, bool]:
     query = (
-        sa.select(ti_t.c.id, ti_t.c.task_id, ti_t.c.map_index, ti_t.c.state, ti_t.c.try_number, ti_t.c.end_date)
+        sa.select(ti_t.c.id, ti_t.c.task_id, ti_t.c.map_index, ti_t.c.state, ti_t.c.try_number,
+                  # only a retry's end is used: no date parsing for the other rows of every pass
+                  sa.case((ti_t.c.state == TIS.UP_FOR_RETRY.value, ti_t.c.end_date)).label("end_date"))
         .where(ti_t.c.dag_id == run.dag_id, ti_t.c.run_id == run.run_id)
     )
     tis = (await conn.execute(query)).all()
