@@ -67,7 +67,7 @@ async def test_a_request_of_a_gone_scheduler_is_taken_by_another(store: Store) -
         assert await take_stop_requests(conn, 7, NOW) == []
     assert [r.state for r in await rows(store, "run")] == ["restarting"]
     async with store.write() as conn:
-        later = NOW + timedelta(minutes=2)
+        later = datetime.now(UTC) + timedelta(minutes=2)  # past ORPHAN_AFTER whenever the test runs
         assert await take_stop_requests(conn, 7, later) == [(TaskInstanceKey("d", "run", "r", 3, -1),
                                                              "LocalExecutor")]
 
