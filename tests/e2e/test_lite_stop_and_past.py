@@ -249,3 +249,32 @@ def test_depends_on_past_holds_a_task_until_its_previous_instance_succeeded(lite
     assert marked.status_code == 200, marked.text
     assert lite.wait_run("e2e_past", second)["state"] == "success"
     assert state(second, "t") == "success"
+
+
+BRANCH = '''
+from datetime import datetime
+from airflow.sdk import DAG, task
+from airflow.providers.standard.operators.bash import BashOperator
+
+with DAG("e2e_branch_clear", schedule=None, start_date=datetime(2026, 1, 1)) as dag:
+    @task.branch
+    def pick():
+        return "a"
+
+    pick() >> [BashOperator(task_id="a", bash_command="echo a"), BashOperator(task_id="b", bash_command="echo b")]
+'''
+
+
+@pytest.mark.slow
+def test_a_task_the_branch_skipped_is_skipped_again_after_a_clear(lite: Lite) -> None:
+    lite.add_dag("branch_clear.py", BRANCH, "e2e_branch_clear")
+    run_id = lite.trigger("e2e_branch_clear")["dag_run_id"]
+    assert lite.wait_run("e2e_branch_clear", run_id)["state"] == "success"
+    query = "SELECT task_id, state, try_number FROM task_instance WHERE run_id = ?"
+    assert sorted(lite.query(query, run_id)) == [("a", "success", 1), ("b", "skipped", 0), ("pick", "success", 1)]
+    cleared = lite.client.post("/api/v2/dags/e2e_branch_clear/clearTaskInstances", json={
+        "dry_run": False, "dag_run_id": run_id, "task_ids": ["b"], "only_failed": False})
+    assert cleared.status_code == 200, cleared.text
+    assert lite.wait_run("e2e_branch_clear", run_id)["state"] == "success"
+    # as Airflow: the branch's recorded choice still holds, so b is skipped without running
+    assert sorted(lite.query(query, run_id)) == [("a", "success", 1), ("b", "skipped", 0), ("pick", "success", 1)]
