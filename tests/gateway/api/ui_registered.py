@@ -1,5 +1,6 @@
 """Fixtures for the private UI API tests of the DAG list, grid, graph and dependencies: the registry test DAGs
-plus ``ui/dags/ui_graph.py`` (groups, setup/teardown, mapping, a label, an asset, a trigger and a sensor),
+plus ``ui/dags/ui_graph.py`` (groups, nested and mapped groups, setup/teardown, mapping, a label, an asset, a
+trigger and a sensor),
 registered from real files by the in-app DAG processor, and runs with task instances written into the store.
 
 Import the fixtures in a test module with
@@ -24,7 +25,7 @@ from airgate.gateway.store.tables import asset, dag_run, dag_version, deadline, 
 
 UI_DAGS = Path(__file__).parent / "ui" / "dags"
 T0 = datetime(2026, 11, 1, 12, 0, 0, tzinfo=UTC)
-REGISTERED = {"reg_simple", "reg_taskflow", "ui_graph", "ui_consumer"}
+REGISTERED = {"reg_simple", "reg_taskflow", "ui_graph", "ui_consumer", "ui_nested"}
 
 
 def at(seconds: float) -> datetime:

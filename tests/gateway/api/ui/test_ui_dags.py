@@ -91,16 +91,17 @@ class TestGetDagsUi:
             assert response.status_code == 200, response.text
             return [d["dag_id"] for d in response.json()["dags"]]
 
-        assert await ids() == ["reg_simple", "reg_taskflow", "ui_consumer", "ui_graph"]
+        assert await ids() == ["reg_simple", "reg_taskflow", "ui_consumer", "ui_graph", "ui_nested"]
         assert await ids(is_favorite="true") == ["ui_graph"]
         assert await ids(is_favorite="false", tags=["ui", "registry"], tags_match_mode="all") == []
-        assert await ids(tags=["ui", "basic"]) == ["reg_simple", "ui_consumer", "ui_graph"]
-        assert await ids(dag_id_pattern="ui_") == ["ui_consumer", "ui_graph"]
+        assert await ids(tags=["ui", "basic"]) == ["reg_simple", "ui_consumer", "ui_graph", "ui_nested"]
+        assert await ids(dag_id_pattern="ui_") == ["ui_consumer", "ui_graph", "ui_nested"]
         assert await ids(has_asset_schedule="true") == ["ui_consumer"]
         assert await ids(last_dag_run_state="running") == ["ui_graph"]
         assert await ids(has_pending_actions="true") == []
         assert await ids(has_pending_actions="false", limit="1", offset="1") == ["reg_taskflow"]
-        assert await ids(order_by="-dag_display_name", dag_id_prefix_pattern="ui") == ["ui_graph", "ui_consumer"]
+        assert await ids(order_by="-dag_display_name", dag_id_prefix_pattern="ui") == [
+            "ui_nested", "ui_graph", "ui_consumer"]
         await pending_approval(app)
         pending = await ui.get("/ui/dags", params={"has_pending_actions": "true", "dag_runs_limit": "1"})
         assert_json(pending, 200, {"total_entries": 1, "dags": [dag_entry(
@@ -114,7 +115,7 @@ class TestGetDagsUi:
                     "executor_config": "{}", "rendered_fields": {}, "dag_version": {
                         "id": runs, "version_number": 1, "dag_id": "ui_graph", "bundle_name": "dags-folder",
                         "created_at": Timestamp(), "dag_display_name": "ui_graph"}}}])]})
-        assert await ids(has_pending_actions="false") == ["reg_simple", "reg_taskflow", "ui_consumer"]
+        assert await ids(has_pending_actions="false") == ["reg_simple", "reg_taskflow", "ui_consumer", "ui_nested"]
         assert_json(await ui.get("/ui/dags", params={"order_by": "nope"}), 400,
                     {"detail": "Ordering with 'nope' is disallowed or the attribute does not exist on the model"})
         assert_json(await ui.get("/ui/dags", params={"dag_runs_limit": "many"}), 422, {"detail": [

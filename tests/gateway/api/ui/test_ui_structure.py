@@ -73,6 +73,32 @@ class TestStructureData:
                                              "depth": "1"}), 200, {
             "edges": [edge("work", "publish")], "nodes": [WORK, PUBLISH]})
 
+    async def test_nested_and_mapped_groups(self, ui: httpx.AsyncClient, assert_json: AssertJson) -> None:
+        after = node("after", "after", children=[node("after.c", "c", operator="EmptyOperator"),
+                                                 node("after.upstream_join_id", "", "join")], is_mapped=False, tooltip="")
+        fan = node("fan", "fan", children=[node("fan.square", "square", operator="@task", is_mapped=True)],
+                   is_mapped=True, tooltip="")
+        inner = node("outer.inner", "inner", children=[node("outer.inner.b", "b", operator="EmptyOperator"),
+                                                       node("outer.inner.upstream_join_id", "", "join")],
+                     is_mapped=False, tooltip="")
+        outer = node("outer", "outer", children=[node("outer.a", "a", operator="EmptyOperator"), inner,
+                                                 node("outer.downstream_join_id", "", "join")],
+                     is_mapped=False, tooltip="")
+        assert_json(await ui.get(URL, params={"dag_id": "ui_nested"}), 200, {
+            "edges": [edge("after.upstream_join_id", "after.c"), edge("outer.a", "outer.inner.upstream_join_id"),
+                      edge("outer.downstream_join_id", "after.upstream_join_id"),
+                      edge("outer.inner.b", "outer.downstream_join_id"),
+                      edge("outer.inner.upstream_join_id", "outer.inner.b")],
+            "nodes": [after, fan, outer]})
+        assert_json(await ui.get("/ui/grid/structure/ui_nested"), 200, [
+            {"id": "after", "label": "after", "children": [{"id": "after.c", "label": "c"}]},
+            {"id": "fan", "label": "fan", "children": [{"id": "fan.square", "label": "square", "is_mapped": True}],
+             "is_mapped": True},
+            {"id": "outer", "label": "outer", "children": [
+                {"id": "outer.a", "label": "a"},
+                {"id": "outer.inner", "label": "inner", "children": [{"id": "outer.inner.b", "label": "b"}]}]},
+        ])
+
     async def test_external_dependencies(self, ui: httpx.AsyncClient, app: Litestar,
                                          assert_json: AssertJson) -> None:
         orders = await asset_id(app)

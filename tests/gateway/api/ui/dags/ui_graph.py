@@ -7,7 +7,7 @@ from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.empty import EmptyOperator
 from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.providers.standard.sensors.external_task import ExternalTaskSensor
-from airflow.sdk import DAG, Asset, Label, TaskGroup, task
+from airflow.sdk import DAG, Asset, Label, TaskGroup, task, task_group
 
 START = pendulum.datetime(2024, 1, 1, tz="UTC")
 ORDERS = Asset("ui_orders", uri="ui://orders")
@@ -34,3 +34,24 @@ with DAG("ui_graph", schedule=None, start_date=START, tags=["ui"], description="
 with DAG("ui_consumer", schedule=[ORDERS], start_date=START, tags=["ui"]):
     ExternalTaskSensor(task_id="wait", external_dag_id="ui_graph", external_task_id="work") >> EmptyOperator(
         task_id="consume")
+
+
+with DAG("ui_nested", schedule=None, start_date=START, tags=["ui"]):
+    with TaskGroup("outer") as outer:
+        first = EmptyOperator(task_id="a")
+        with TaskGroup("inner") as inner:
+            EmptyOperator(task_id="b")
+        first >> inner
+    with TaskGroup("after") as after:
+        EmptyOperator(task_id="c")
+    outer >> after
+
+    @task_group
+    def fan(x: int) -> None:
+        @task
+        def square(v: int) -> int:
+            return v * v
+
+        square(x)
+
+    fan.expand(x=[1, 2])

@@ -206,26 +206,42 @@ class DagGraph:
             group.downstream_group_ids = set(doc.get("downstream_group_ids") or ())
         if explicit:
             return
-        for group in self.group_map.values():
+        groups = sorted(self.group_map.values(), key=lambda g: len(_ancestors(g.group_id, self.group_map)))
+        for group in groups:
             inside = {t.task_id for t in group.tasks()}
             roots, leaves = group.roots(), group.leaves(self)
             if roots:
                 group.upstream_task_ids = set.intersection(*(t.upstream for t in roots)) - inside
             if leaves:
                 group.downstream_task_ids = set.intersection(*(t.downstream for t in leaves)) - inside
-        for group in self.group_map.values():
-            for other in self.group_map.values():
-                if other is group or _nested(group, other):
+        for group in groups:  # parents first: a relation of the parent is not repeated on its children
+            parent = group.parent if group.parent is not None and group.parent.group_id else None
+            candidates = [o for o in groups if o is not group and not _nested(group, o)
+                          and (ends := {t.task_id for t in o.leaves(self)}) and ends <= group.upstream_task_ids]
+            for other in candidates:
+                if any(_nested(other, c) and c is not other and _depth(c) < _depth(other) for c in candidates):
+                    continue  # the outermost group whose leaves these are
+                if parent is not None and other.node_id in parent.upstream_group_ids:
                     continue
-                other_leaves = {t.task_id for t in other.leaves(self)}
-                if other_leaves and other_leaves <= group.upstream_task_ids:
-                    group.upstream_group_ids.add(other.node_id)
-                    other.downstream_group_ids.add(group.node_id)
-        for group in self.group_map.values():
+                group.upstream_group_ids.add(other.node_id)
+                other.downstream_group_ids.add(group.node_id)
+        for group in groups:
             for other_id in group.upstream_group_ids:
                 group.upstream_task_ids -= {t.task_id for t in self.group_map[other_id].leaves(self)}
             for other_id in group.downstream_group_ids:
                 group.downstream_task_ids -= {t.task_id for t in self.group_map[other_id].roots()}
+        for group in groups:
+            parent = group.parent
+            if parent is None or parent.group_id is None:
+                continue
+            group.upstream_task_ids -= parent.upstream_task_ids | {
+                t.task_id for g in parent.upstream_group_ids for t in self.group_map[g].leaves(self)}
+            group.downstream_task_ids -= parent.downstream_task_ids | {
+                t.task_id for g in parent.downstream_group_ids for t in self.group_map[g].roots()}
+            for other_id in list(group.downstream_group_ids):
+                if other_id in parent.downstream_group_ids:
+                    group.downstream_group_ids.discard(other_id)
+                    self.group_map[other_id].upstream_group_ids.discard(group.node_id)
 
     def upstream_of(self, node: Task | Group) -> list[Task]:
         """The tasks a node waits for (a group: its own upstream tasks)."""
@@ -318,6 +334,13 @@ def _nested(a: Group, b: Group) -> bool:
                 return True
             group = group.parent
     return False
+
+
+def _depth(group: Group) -> int:
+    depth, parent = 0, group.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth
 
 
 def _ancestors(group_id: str | None, groups: Mapping[str, Group]) -> list[str]:
