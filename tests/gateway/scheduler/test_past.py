@@ -149,3 +149,9 @@ async def test_wait_for_past_depends_before_skipping_holds_only_the_skip(store: 
         rows = (await conn.execute(sa.select(ti_t.c.task_id, ti_t.c.state).where(ti_t.c.run_id == "r1"))).all()
     # t waits for its past before it may be skipped; u (without the flag) is skipped at once, as in Airflow
     assert sorted(tuple(r) for r in rows) == [("t", None), ("u", "skipped"), ("up", "skipped")]
+
+
+async def test_a_start_date_without_zone_is_read_as_utc(store: Store) -> None:
+    await add_run(store, "r0", 0, tis={"t": "failed"})
+    await add_run(store, "r1", 1, tis={"t": None})
+    assert await reason(store, "r1", task(start_date="2026-01-02T00:00:00"), catchup=True) is None

@@ -14,7 +14,7 @@ previous dag run? Airflow 3.2's "Previous Dagrun State" dependency (``PrevDagrun
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -41,10 +41,12 @@ def _parse(value: Any) -> datetime | None:
         value = value.get("value")
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return None
-    return value if isinstance(value, datetime) else None
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 async def past_reason(conn: AsyncConnection, dag_id: str, run_id: str, task: dict[str, Any],
