@@ -92,7 +92,10 @@ async def _check_start(conn: AsyncConnection, dag_id: str, logical_date: datetim
         start = start.get("value")
     if not isinstance(start, str):
         return
-    begin = _utc(datetime.fromisoformat(start.replace("Z", "+00:00")))
+    try:
+        begin = _utc(datetime.fromisoformat(start.replace("Z", "+00:00")))
+    except ValueError:
+        return
     if begin is not None and logical_date < begin:
         raise _error(400, "invalid_logical_date",
                      f"Logical date [{logical_date.isoformat()}] should be >= start_date [{begin.isoformat()}] "
