@@ -153,11 +153,25 @@ class ParserPool:
         self._closed = False
 
     def _acquire(self) -> _Worker:
-        with self._lock:
-            if self._idle.empty() and self._started < self.size:
-                self._started += 1
-                return _Worker(self.python, self.fork_per_file)
-        return self._idle.get()
+        """An idle worker, a new one while fewer than ``size`` run, else wait for one to come back.
+
+        Never waits forever: a worker that dies frees its place (a new one starts), and a closed pool raises.
+        """
+        while True:
+            with self._lock:
+                if self._closed:
+                    raise RuntimeError("the parser pool is closed")
+                try:
+                    return self._idle.get_nowait()
+                except queue.Empty:
+                    pass
+                if self._started < self.size:
+                    self._started += 1
+                    return _Worker(self.python, self.fork_per_file)
+            try:
+                return self._idle.get(timeout=0.1)
+            except queue.Empty:
+                continue
 
     def _release(self, worker: _Worker) -> None:
         if worker.alive() and not self._closed:
