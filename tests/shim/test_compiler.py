@@ -228,3 +228,31 @@ def test_cli_prints_dag_json_and_fails_on_errors(tmp_path: Path) -> None:
     )
     assert failed.returncode == 1
     assert f"{bad}:2: AirflowTimetableInvalid: Exactly 5, 6 or 7 columns" in failed.stderr
+
+
+def test_a_compile_waiting_for_a_worker_ends_when_the_pool_closes(tmp_path: Path) -> None:
+    """A compile queued behind a busy worker must not wait forever once the pool is closed (a thread stuck
+    there keeps the process from exiting)."""
+    import threading
+
+    slow = tmp_path / "slow.py"
+    slow.write_text("import time\ntime.sleep(2)\n")
+    pool = ParserPool(1, timeout=20)
+    first = threading.Thread(target=pool.compile, args=(str(slow),), daemon=True)
+    first.start()
+    errors: list[str] = []
+
+    def queued() -> None:
+        try:
+            pool.compile(str(slow))
+        except RuntimeError as exc:
+            errors.append(str(exc))
+
+    second = threading.Thread(target=queued, daemon=True)
+    second.start()
+    second.join(0.5)
+    assert second.is_alive()  # waiting: the only worker is busy
+    pool.close()
+    second.join(5)
+    first.join(20)
+    assert not second.is_alive() and errors == ["the parser pool is closed"]
