@@ -168,6 +168,12 @@ def main(argv: list[str]) -> int:
     if command == "test":
         # the UI tests drive Debian's chromium (installed with apt when missing), never a downloaded browser
         subprocess.call([str(PY), str(ROOT / "tests" / "ui" / "setup_browser.py")], cwd=ROOT)
+        # the real Airflow task SDK (generic execution path) and the benchmark's Airflow side: the pinned
+        # Airflow 3.2.2 in its own virtualenv under the cache (a no-op once installed)
+        if subprocess.call([str(PY), "-m", "bench.airflow_env", "install"], cwd=ROOT) != 0:
+            print("dev.py: could not install the pinned Airflow 3.2.2 (python -m bench.airflow_env install)",
+                  file=sys.stderr)
+            return 1
     if command == "lite":
         os.execve(str(VENV / "bin" / "airgate"), ["airgate", "lite", *rest], _run_env())
     return _run_tests(rest)

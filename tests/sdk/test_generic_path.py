@@ -25,7 +25,9 @@ AIRFLOW_PYTHON = Path(
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not AIRFLOW_PYTHON.exists(), reason=f"no Airflow interpreter at {AIRFLOW_PYTHON}"),
+    # dev.py installs it; under CI a missing interpreter fails the test instead of skipping it
+    pytest.mark.skipif(not AIRFLOW_PYTHON.exists() and os.environ.get("CI", "").lower() != "true",
+                       reason=f"no Airflow interpreter at {AIRFLOW_PYTHON}"),
 ]
 
 
