@@ -30,26 +30,31 @@ def _drop_none(body: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in body.items() if v is not None}
 
 
-async def asset_expression_body(conn: AsyncConnection, expr: Any) -> dict[str, Any] | None:
+async def asset_ids(conn: AsyncConnection) -> dict[tuple[str, str], int]:
+    """(name, uri) → asset id, for every registered asset."""
+    return {(n, u): i for i, n, u in await conn.execute(sa.select(asset.c.id, asset.c.name, asset.c.uri))}
+
+
+def expression_body(expr: Any, ids: Mapping[tuple[str, str], int]) -> dict[str, Any] | None:
     """A dag.json asset condition as Airflow stores ``dag.asset_expression`` (``all``/``any``, assets with
     their ids, aliases, references)."""
     if not isinstance(expr, Mapping):
         return None
-    ids = {(n, u): i for i, n, u in await conn.execute(sa.select(asset.c.id, asset.c.name, asset.c.uri))}
+    kind = expr.get("__type")
+    if kind in ("asset_all", "asset_any"):
+        return {"all" if kind == "asset_all" else "any": [expression_body(o, ids) for o in expr.get("objects") or []]}
+    if kind == "asset":
+        found = ids.get((str(expr.get("name")), str(expr.get("uri"))))
+        body = {"uri": expr.get("uri"), "name": expr.get("name"), "group": expr.get("group")}
+        return {"asset": body if found is None else {**body, "id": found}}
+    if kind == "asset_alias":
+        return {"alias": {"name": expr.get("name"), "group": expr.get("group")}}
+    return {"asset_ref": {k: v for k, v in expr.items() if k != "__type"}}
 
-    def convert(node: Mapping[str, Any]) -> dict[str, Any]:
-        kind = node.get("__type")
-        if kind in ("asset_all", "asset_any"):
-            return {"all" if kind == "asset_all" else "any": [convert(o) for o in node.get("objects") or []]}
-        if kind == "asset":
-            found = ids.get((node.get("name"), node.get("uri")))
-            body = {"uri": node.get("uri"), "name": node.get("name"), "group": node.get("group")}
-            return {"asset": body if found is None else {**body, "id": found}}
-        if kind == "asset_alias":
-            return {"alias": {"name": node.get("name"), "group": node.get("group")}}
-        return {"asset_ref": {k: v for k, v in node.items() if k != "__type"}}
 
-    return convert(expr)
+async def asset_expression_body(conn: AsyncConnection, expr: Any) -> dict[str, Any] | None:
+    """:func:`expression_body` with the asset ids read from the store (only when there is a condition)."""
+    return expression_body(expr, await asset_ids(conn)) if isinstance(expr, Mapping) else None
 
 
 def _pending_count() -> sa.ScalarSelect[Any]:
@@ -108,11 +113,12 @@ async def list_dags_ui(conn: AsyncConnection, params: Mapping[str, Any], *, user
     actions = await _pending_actions(conn, ids) if pending else {d: [] for d in ids}
     expressions = dict((await conn.execute(sa.select(dag.c.dag_id, dag.c.asset_expression)
                                            .where(dag.c.dag_id.in_(ids)))).all())
+    ids_by_key = await asset_ids(conn) if any(expressions.values()) else {}
     bodies = []
     for body in listed["dags"]:
         dag_id = body["dag_id"]
         token = body.pop("file_token")
-        body.update(asset_expression=await asset_expression_body(conn, expressions.get(dag_id)),
+        body.update(asset_expression=expression_body(expressions.get(dag_id), ids_by_key),
                     latest_dag_runs=runs[dag_id], pending_actions=actions[dag_id], is_favorite=dag_id in favorites,
                     file_token=token)
         bodies.append(_drop_none(body))
