@@ -10,7 +10,7 @@ import httpx
 import sqlalchemy as sa
 from litestar import Litestar
 
-from airgate.gateway.store.tables import job
+from airgate.gateway.store.tables import dag, job
 
 AssertJson = Callable[[httpx.Response, int, Any], None]
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -58,3 +58,17 @@ async def test_get_jobs(client: httpx.AsyncClient, tokens: dict[str, dict[str, s
     response = await client.get("/api/v2/jobs", params={"is_alive": "maybe"}, headers=admin)
     assert response.status_code == 422 and response.json()["detail"][0]["type"] == "bool_parsing"
     assert_json(await client.get("/api/v2/jobs"), 401, {"detail": "Not authenticated"})
+
+
+async def test_a_dag_job_shows_the_dag_display_name(client: httpx.AsyncClient, tokens: dict[str, dict[str, str]],
+                                                    app: Litestar) -> None:
+    """Airflow's ``dag_display_name`` of a job comes from the job's DAG (null without one)."""
+    async with app.state.airgate.store.write() as conn:
+        await conn.execute(sa.insert(dag).values(dag_id="shown", bundle_name="dags-folder", dag_display_name="Shown"))
+        await conn.execute(sa.insert(dag).values(dag_id="plain", bundle_name="dags-folder"))
+        for dag_id in ("shown", "plain", "gone", None):
+            await conn.execute(sa.insert(job).values(dag_id=dag_id, job_type="SchedulerJob", state="success",
+                                                     start_date=T0))
+    response = await client.get("/api/v2/jobs", headers=tokens["admin"])
+    assert [(j["dag_id"], j["dag_display_name"]) for j in response.json()["jobs"]] == [
+        ("shown", "Shown"), ("plain", "plain"), ("gone", None), (None, None)]

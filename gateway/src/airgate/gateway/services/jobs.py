@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.services.listing import Sorting, where_all
-from airgate.gateway.store.tables import job
+from airgate.gateway.store.tables import dag, job
 
 _COLUMNS = ("id", "dag_id", "state", "job_type", "start_date", "end_date", "latest_heartbeat", "executor_class",
             "hostname", "unixname")
@@ -54,9 +54,12 @@ async def list_jobs(conn: AsyncConnection, params: Mapping[str, Any], raw: Mappi
                                       if params.get(name) is not None))
     total = await conn.scalar(sa.select(sa.func.count()).select_from(job).where(*conditions))
     order = _SORTING.clauses(params.get("order_by"))
-    rows = (await conn.execute(sa.select(job).where(*conditions).order_by(*order).limit(limit).offset(offset))).all()
+    # a job of a registered DAG shows the DAG's display name (Airflow reads it through the job's DAG)
+    display = sa.func.coalesce(dag.c.dag_display_name, dag.c.dag_id).label("display")
+    query = sa.select(job, display).select_from(job.outerjoin(dag, dag.c.dag_id == job.c.dag_id))
+    rows = (await conn.execute(query.where(*conditions).order_by(*order).limit(limit).offset(offset))).all()
     if params.get("is_alive") is not None:
         now = datetime.now(UTC)
         rows = [r for r in rows if is_alive(r, raw, now)]
-    jobs = [{**{name: getattr(r, name) for name in _COLUMNS}, "dag_display_name": None} for r in rows]
+    jobs = [{**{name: getattr(r, name) for name in _COLUMNS}, "dag_display_name": r.display} for r in rows]
     return {"jobs": jobs, "total_entries": int(total or 0)}
