@@ -30,7 +30,7 @@ NOT_YET_IMPLEMENTED: set[str] = set()
 
 ETL = '''
 from datetime import datetime
-from airflow.sdk import DAG, task
+from airflow.sdk import DAG, Asset, task
 from airflow.providers.standard.operators.bash import BashOperator
 
 with DAG("ui_etl", schedule=None, start_date=datetime(2026, 1, 1), catchup=False, tags=["ui", "etl"],
@@ -42,7 +42,7 @@ with DAG("ui_etl", schedule=None, start_date=datetime(2026, 1, 1), catchup=False
         print("transforming", line)
         return {"rows": int(line.rsplit("-", 1)[1])}
 
-    @task
+    @task(outlets=[Asset("file:///ui/rows.csv")])
     def load(summary):
         print("loaded rows:", summary["rows"])
 
@@ -61,6 +61,7 @@ with DAG("ui_fanout", schedule=None, start_date=datetime(2026, 1, 1), catchup=Fa
 
     @task
     def square(n):
+        print("squaring", n)
         return n * n
 
     with TaskGroup("fan") as fan:
@@ -307,3 +308,77 @@ def test_mark_a_running_run_failed_stops_it(admin: tuple[Any, Tracker], server: 
     assert run["state"] == "failed"
     _wait(lambda: _tis(server, "ui_slow", run_id)[0]["state"] == "failed", "nap stopped as failed")
     check("mark_run_failed", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+
+
+@pytest.mark.parametrize("tab", ["details", "code"])
+def test_dag_run_tabs(admin: tuple[Any, Tracker], server: Server, artifacts: Path, tab: str) -> None:
+    run = _runs(server, "ui_etl")[-1]
+    page, tracker = visit(admin, f"{_run_url(server, 'ui_etl', run['dag_run_id'])}/{tab}")
+    if tab == "details":
+        visible(page, run["dag_run_id"], exact=False)
+    else:
+        visible(page, "extracted-rows-42", exact=False)
+    check(f"dag_run_{tab}", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+
+
+@pytest.mark.parametrize(("task_id", "tab"), [("extract", "details"), ("extract", "rendered_templates"),
+                                              ("load", "asset_events")])
+def test_task_instance_tabs(admin: tuple[Any, Tracker], server: Server, artifacts: Path, task_id: str,
+                            tab: str) -> None:
+    run = _runs(server, "ui_etl")[-1]
+    page, tracker = visit(admin, f"{_run_url(server, 'ui_etl', run['dag_run_id'])}/tasks/{task_id}/{tab}")
+    if tab == "details":
+        visible(page, "BashOperator")
+    elif tab == "rendered_templates":
+        visible(page, "echo extracted-rows-42", exact=False)
+    else:
+        events = read(server, "api/v2/assets/events", source_run_id=run["dag_run_id"])["asset_events"]
+        assert [e["uri"] for e in events] == ["file:///ui/rows.csv"]
+        visible(page, "file:///ui/rows.csv", exact=False)
+    check(f"ti_{tab}", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+
+
+def test_mapped_instance_logs_and_group(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
+    run = _runs(server, "ui_fanout")[-1]
+    page, tracker = visit(admin, f"{_run_url(server, 'ui_fanout', run['dag_run_id'])}/tasks/square/mapped/2")
+    visible(page, "squaring 3", exact=False)
+    check("mapped_ti_logs", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+    page, tracker = visit(admin, f"{_run_url(server, 'ui_fanout', run['dag_run_id'])}/tasks/group/fan")
+    for i in range(3):
+        visible(page, f"fan.work_{i}", exact=False)
+    check("fan_task_group", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+
+
+def test_assets_and_an_asset(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
+    [asset] = read(server, "api/v2/assets")["assets"]
+    assert (asset["uri"], [p["dag_id"] for p in asset["producing_tasks"]]) == ("file:///ui/rows.csv", ["ui_etl"])
+    page, tracker = visit(admin, f"{server.base}assets")
+    visible(page, asset["name"], exact=False)
+    check("assets", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+    page, tracker = visit(admin, f"{server.base}assets/{asset['id']}")
+    visible(page, asset["name"], exact=False)
+    visible(page, "ui_etl", exact=False)
+    check("asset_detail", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+
+
+def test_pause_and_unpause_from_the_ui(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
+    def paused() -> bool:
+        return bool(read(server, "api/v2/dags/ui_fanout")["is_paused"])
+
+    assert not paused()
+    page, tracker = visit(admin, f"{server.base}dags/ui_fanout")
+    toggle = page.get_by_test_id("toggle-pause").first
+    toggle.click()
+    _wait(paused, "ui_fanout paused")
+    toggle.click()
+    _wait(lambda: not paused(), "ui_fanout unpaused")
+    check("dag_pause_unpause", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
+
+
+def test_search_dags(admin: tuple[Any, Tracker], server: Server, artifacts: Path) -> None:
+    page, tracker = visit(admin, f"{server.base}dags")
+    visible(page, "ui_etl")
+    page.get_by_placeholder(re.compile("^Search Dags")).first.fill("fanout")
+    visible(page, "ui_fanout")
+    expect(page.get_by_text("ui_etl", exact=True)).to_have_count(0, timeout=WAIT_MS)  # filtered out
+    check("search_dags", tracker, page, artifacts, NOT_YET_IMPLEMENTED)
