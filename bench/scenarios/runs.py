@@ -9,7 +9,8 @@
 The DAG files go into the folder both sides already serve; each side must register them (``GET
 /api/v2/dags/{dag_id}``), then they are unpaused (``PATCH /api/v2/dags/{dag_id}``). One measurement is
 ``POST /api/v2/dags/{dag_id}/dagRuns`` and ``GET .../dagRuns/{run_id}`` every 50 ms until the run is
-finished (a failed run fails the scenario). Memory (RSS summed and PSS of every process of the side,
+finished; a run that ends ``failed`` is counted (``failed_runs``), described in the notes with its task
+states, and not timed. Memory (RSS summed and PSS of every process of the side,
 task processes included) is sampled every 0.25 s in a thread meanwhile; the peak is reported. Each side's
 executor runs with its defaults (Airflow: LocalExecutor, ``parallelism`` 32); the DAGs set
 ``max_active_tasks`` to their width so Airflow's per-DAG default of 16 does not cap the fan-out.
@@ -163,10 +164,21 @@ def memory_of_process(pid: int) -> int:
     return 0
 
 
-def run_once(api: Api, dag_id: str, timeout: float) -> tuple[float, str, int]:
-    """Trigger ``dag_id`` and poll the run until it is finished: seconds trigger → success, the run id, and how
-    many requests answered 5xx meanwhile (retried: a server whose connection pool is exhausted by its own
-    tasks, as Airflow's can be, answers 500 now and then; the run goes on)."""
+@dataclass(frozen=True)
+class RunResult:
+    """One triggered run: seconds from trigger to its final state, the state, 5xx answers met meanwhile."""
+
+    seconds: float
+    run_id: str
+    state: str
+    api_5xx: int
+
+
+def run_once(api: Api, dag_id: str, timeout: float) -> RunResult:
+    """Trigger ``dag_id`` and poll the run until it is finished (``success`` or ``failed``).
+
+    A 5xx answer is retried and counted (a server whose connection pool is exhausted by its own tasks, as
+    Airflow's can be, answers 500 now and then; the run goes on)."""
     began = time.monotonic()
     errors = 0
     while True:
@@ -185,13 +197,23 @@ def run_once(api: Api, dag_id: str, timeout: float) -> tuple[float, str, int]:
             errors += 1
         elif status != 200:
             raise HttpError(f"GET {path} answered {status}: {str(body)[:300]}")
-        elif body["state"] == "success":
-            return time.monotonic() - began, run_id, errors
-        elif body["state"] == "failed":
-            raise HttpError(f"run {run_id} of {dag_id} failed")
+        elif body["state"] in ("success", "failed"):
+            return RunResult(time.monotonic() - began, run_id, str(body["state"]), errors)
         if time.monotonic() - began > timeout:
             raise HttpError(f"run {run_id} of {dag_id} not finished after {timeout:.0f} s")
         time.sleep(POLL)
+
+
+def record_failure(ctx: Context, scenario: str, side: Side, dag_id: str, result: RunResult) -> None:
+    """Say in the report's notes that a run ended ``failed`` (its time is then not among the figures)."""
+    states: dict[str, int] = {}
+    body = side.api.expect("GET", f"/api/v2/dags/{dag_id}/dagRuns/{result.run_id}/taskInstances?limit=1000")
+    for ti in body["task_instances"]:
+        states[str(ti["state"])] = states.get(str(ti["state"]), 0) + 1
+    key = f"{scenario} {side.name} failed runs"
+    shown = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
+    previous = f"{ctx.notes[key]}; " if key in ctx.notes else ""
+    ctx.notes[key] = f"{previous}{dag_id} run ended failed after {result.seconds:.0f} s (task instances: {shown})"
 
 
 def task_durations(api: Api, dag_id: str, run_id: str) -> list[float]:
@@ -205,6 +227,7 @@ MEMORY_METRICS = (
     Metric("peak_pss_mb", "MB", False),
     Metric("gateway_rss_mb", "MB", False),
     Metric("api_5xx", "answers to the trigger/poll requests", False),
+    Metric("failed_runs", "runs that ended failed (not timed; see the notes)", False),
 )
 
 
@@ -232,12 +255,18 @@ class FanOut:
         run_dags(ctx)
 
     def measure(self, ctx: Context, side: Side) -> dict[str, float]:
-        """One run of each fan-out DAG."""
+        """One run of each fan-out DAG; a run that ends ``failed`` is counted and described, not timed."""
         with sampling(side) as peak:
-            bash, _, bash_errors = run_once(side.api, FAN_BASH, ctx.timeout)
-            python, _, python_errors = run_once(side.api, FAN_PYTHON, ctx.timeout)
-        return {"bash_s": bash, "python_s": python, **_memory_figures(side, peak),
-                "api_5xx": float(bash_errors + python_errors)}
+            bash = run_once(side.api, FAN_BASH, ctx.timeout)
+            python = run_once(side.api, FAN_PYTHON, ctx.timeout)
+        figures = {**_memory_figures(side, peak), "api_5xx": float(bash.api_5xx + python.api_5xx),
+                   "failed_runs": float((bash.state == "failed") + (python.state == "failed"))}
+        for key, dag_id, result in (("bash_s", FAN_BASH, bash), ("python_s", FAN_PYTHON, python)):
+            if result.state == "success":
+                figures[key] = result.seconds
+            else:
+                record_failure(ctx, self.name, side, dag_id, result)
+        return figures
 
 
 @dataclass
@@ -256,17 +285,22 @@ class Chain:
         run_dags(ctx)
 
     def measure(self, ctx: Context, side: Side) -> dict[str, float]:
-        """One run of the chain."""
+        """One run of the chain; a run that ends ``failed`` is counted and described, not timed."""
         with sampling(side) as peak:
-            wall, run_id, errors = run_once(side.api, CHAIN, ctx.timeout)
-        durations = task_durations(side.api, CHAIN, run_id)
+            result = run_once(side.api, CHAIN, ctx.timeout)
+        figures = {**_memory_figures(side, peak), "api_5xx": float(result.api_5xx),
+                   "failed_runs": float(result.state == "failed")}
+        if result.state != "success":
+            record_failure(ctx, self.name, side, CHAIN, result)
+            return figures
+        durations = task_durations(side.api, CHAIN, result.run_id)
         if len(durations) != ctx.sizes.chain_tasks:
             raise HttpError(f"{side.name}: {len(durations)} task instances in {CHAIN}, "
                             f"expected {ctx.sizes.chain_tasks}")
         task = statistics.fmean(durations)
-        return {"seconds": wall, "task_ms": task * 1000,
-                "overhead_ms_per_task": (wall / len(durations) - task) * 1000, **_memory_figures(side, peak),
-                "api_5xx": float(errors)}
+        figures.update({"seconds": result.seconds, "task_ms": task * 1000,
+                        "overhead_ms_per_task": (result.seconds / len(durations) - task) * 1000})
+        return figures
 
 
 SCENARIOS: list[Scenario] = [FanOut(), Chain()]

@@ -64,8 +64,9 @@ def test_quick_mode_runs_reports_and_stops_everything(tmp_path: Path) -> None:
     assert by_name["get_version"]["metrics"]["errors_pct"]["airgate"]["max"] == 0
     assert by_name["footprint"]["metrics"]["rss_idle_mb"]["airgate"]["median"] > 0
     assert set(by_name["runs_fanout_200"]["metrics"]) == {"bash_s", "python_s", "peak_rss_mb", "peak_pss_mb",
-                                                          "gateway_rss_mb", "api_5xx"}
+                                                          "gateway_rss_mb", "api_5xx", "failed_runs"}
     assert by_name["runs_chain_50"]["metrics"]["seconds"]["airgate"]["min"] > 0
+    assert by_name["runs_fanout_200"]["metrics"]["failed_runs"]["airgate"]["max"] == 0
     scale = by_name["scale_100k"]["metrics"]
     assert {"task_instances_p99_ms", "dag_runs_p99_ms", "dags_p99_ms", "errors_pct", "over_target"} <= set(scale)
     assert scale["errors_pct"]["airgate"]["max"] == 0
