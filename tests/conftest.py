@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import secrets
 import shutil
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -148,8 +150,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
     def watchdog() -> None:
         time.sleep(_EXIT_GRACE_S)
-        alive = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
-        sys.stderr.write(f"pytest: still alive {_EXIT_GRACE_S:.0f} s after the run ended; threads: {alive}\n")
+        alive = Counter(re.sub(r"\d+", "N", t.name) for t in threading.enumerate()
+                        if t is not threading.current_thread())
+        sys.stderr.write(f"pytest: still alive {_EXIT_GRACE_S:.0f} s after the run ended; exiting with the run's "
+                         f"status; threads by name: {dict(alive)}\n")
         sys.stderr.flush()
         os._exit(_exit_status[0])
 

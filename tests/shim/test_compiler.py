@@ -256,3 +256,17 @@ def test_a_compile_waiting_for_a_worker_ends_when_the_pool_closes(tmp_path: Path
     second.join(5)
     first.join(20)
     assert not second.is_alive() and errors == ["the parser pool is closed"]
+
+
+def test_a_worker_that_cannot_start_frees_its_place(tmp_path: Path) -> None:
+    """Every compile on a pool whose interpreter is missing fails at once; none waits for a place that a failed
+    start kept (a parse thread spinning there kept pytest from exiting)."""
+    import concurrent.futures
+
+    pool = ParserPool(1, python=str(tmp_path / "no-such-python"))
+    with concurrent.futures.ThreadPoolExecutor(2) as threads:
+        futures = [threads.submit(pool.compile, str(CORPUS / "asset_inlets_outlets.py")) for _ in range(2)]
+        for future in futures:
+            with pytest.raises(FileNotFoundError):
+                future.result(timeout=10)
+    pool.close()

@@ -162,6 +162,7 @@ class TestReconcile:
         (dags_dir / "taskflow.py").unlink()
         report = await failing.scan()
         failing.close()
+        broken_pool.close()
         assert report.failed_bundles == ["dags-folder"]
         found = await dags(store)
         assert (found["reg_simple"]["is_stale"], found["reg_taskflow"]["is_stale"]) == (False, False)

@@ -166,8 +166,9 @@ class ParserPool:
                 except queue.Empty:
                     pass
                 if self._started < self.size:
+                    worker = _Worker(self.python, self.fork_per_file)  # may raise (no such interpreter)
                     self._started += 1
-                    return _Worker(self.python, self.fork_per_file)
+                    return worker
             try:
                 return self._idle.get(timeout=0.1)
             except queue.Empty:
@@ -177,9 +178,11 @@ class ParserPool:
         if worker.alive() and not self._closed:
             self._idle.put(worker)
         else:
-            worker.close()
-            with self._lock:
-                self._started -= 1
+            try:
+                worker.close()
+            finally:  # its place is free even if closing a dead worker's pipes fails
+                with self._lock:
+                    self._started -= 1
 
     def compile(
         self,
