@@ -5,6 +5,8 @@ Services raise them too (a missing row is a 404 whatever layer finds it); the ap
 
 from __future__ import annotations
 
+import secrets
+import string
 from typing import Any
 
 
@@ -28,6 +30,12 @@ def conflict(detail: Any) -> HTTPError:
 
 def bad_request(detail: Any) -> HTTPError:
     return HTTPError(400, detail)
+
+
+def unique_violation() -> HTTPError:
+    """Airflow's 409 for a database unique-constraint conflict, with a fresh 8-character reference."""
+    ref = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(8))
+    return HTTPError(409, unique_violation_detail(ref))
 
 
 def unique_violation_detail(ref: str) -> dict[str, str]:

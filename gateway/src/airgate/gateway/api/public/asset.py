@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime
 
 from airgate.gateway._generated.public import CreateAssetEventsBody, MaterializeAssetBody
 from airgate.gateway.api.routing import Access, Call, operation
 from airgate.gateway.api.validation.scalars import Invalid, to_datetime
 from airgate.gateway.auth import Method, Resource
-from airgate.gateway.errors import HTTPError, unique_violation_detail
+from airgate.gateway.errors import HTTPError, unique_violation
 from airgate.gateway.services.assets import catalog, events, materialize, queued
 from airgate.gateway.services.bulk import given
 from airgate.gateway.services.listing import page
@@ -19,7 +18,6 @@ _READ = Access(Resource.ASSET, Method.GET)
 _ALIAS_READ = Access(Resource.ASSET_ALIAS, Method.GET)
 _CREATE = Access(Resource.ASSET, Method.POST)
 _DELETE = Access(Resource.ASSET, Method.DELETE)
-_REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def _before(call: Call) -> datetime | None:
@@ -85,8 +83,7 @@ async def materialize_asset(call: Call) -> object:
         async with call.state.store.write() as conn:
             return await materialize.materialize(conn, call.params["asset_id"], fields, user)
     except UniqueViolation:
-        ref = "".join(secrets.choice(_REF_ALPHABET) for _ in range(8))
-        raise HTTPError(409, unique_violation_detail(ref)) from None
+        raise unique_violation() from None
 
 
 @operation("get_asset_queued_events", access=_READ)

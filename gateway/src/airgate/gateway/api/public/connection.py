@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import secrets
-
 from airgate.gateway._generated.public import BulkBody_ConnectionBody_, ConnectionBody
 from airgate.gateway.api.routing import Access, Call, operation
 from airgate.gateway.auth import Method, Resource
-from airgate.gateway.errors import HTTPError, unique_violation_detail
+from airgate.gateway.errors import unique_violation
 from airgate.gateway.services import connection_bulk, connection_test, connections
 from airgate.gateway.services.bulk import given
 from airgate.gateway.services.listing import page
 from airgate.gateway.store import UniqueViolation
-
-_REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
 @operation("get_connections", access=Access(Resource.CONNECTION, Method.GET))
@@ -43,8 +39,7 @@ async def post_connection(call: Call) -> object:
         async with call.state.store.write() as conn:
             return await connections.create_connection(conn, call.state.secrets, given(call.body))
     except UniqueViolation:
-        ref = "".join(secrets.choice(_REF_ALPHABET) for _ in range(8))
-        raise HTTPError(409, unique_violation_detail(ref)) from None
+        raise unique_violation() from None
 
 
 @operation("patch_connection", access=Access(Resource.CONNECTION, Method.PUT), body=ConnectionBody, audit=True)

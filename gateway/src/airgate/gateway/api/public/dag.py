@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
-
 from litestar import Response
 
 from airgate.gateway._generated.public import DAGPatchBody
 from airgate.gateway.api.routing import Access, Call, operation
 from airgate.gateway.auth import Method, Resource
-from airgate.gateway.errors import HTTPError, unique_violation_detail
+from airgate.gateway.errors import unique_violation
 from airgate.gateway.services import dag_delete, dag_details, dags
 from airgate.gateway.services.listing import page
 from airgate.gateway.store import UniqueViolation
@@ -72,8 +70,7 @@ async def favorite_dag(call: Call) -> object:
         async with call.state.store.write() as conn:
             await dags.favorite(conn, call.params["dag_id"], _user_id(call), True)
     except UniqueViolation:
-        ref = "".join(secrets.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") for _ in range(8))
-        raise HTTPError(409, unique_violation_detail(ref)) from None
+        raise unique_violation() from None
     return None
 
 

@@ -3,15 +3,13 @@ file's bundle (in this process, or ``airgate dag-processor``) takes on its next 
 
 from __future__ import annotations
 
-import secrets
-import string
 from typing import Any
 
 from litestar import Response
 
 from airgate.gateway.api.routing import Access, Call, operation
 from airgate.gateway.auth import Method, Resource
-from airgate.gateway.errors import HTTPError, unique_violation_detail
+from airgate.gateway.errors import unique_violation
 from airgate.gateway.services import dag_parsing
 from airgate.gateway.store import UniqueViolation
 
@@ -24,8 +22,7 @@ async def reparse_dag_file(call: Call) -> Response[Any]:
         async with call.state.store.write() as conn:
             await dag_parsing.request_reparse(conn, bundle, rel)
     except UniqueViolation:  # a request for this file is still pending: Airflow's integrity-error answer
-        ref = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(8))
-        raise HTTPError(409, unique_violation_detail(ref)) from None
+        raise unique_violation() from None
     processor = getattr(call.request.app.state, "dag_processor", None)
     if processor is not None:
         processor.wake()

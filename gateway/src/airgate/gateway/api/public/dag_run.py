@@ -5,7 +5,6 @@ Two engineers add functions here: the scheduler's (``trigger_dag_run``, ``get_da
 
 from __future__ import annotations
 
-import secrets as _secrets
 from typing import Any
 
 from litestar.response import Stream
@@ -18,13 +17,11 @@ from airgate.gateway._generated.public import (
 )
 from airgate.gateway.api.routing import Access, Call, operation
 from airgate.gateway.auth import Method, Resource
-from airgate.gateway.errors import HTTPError, unique_violation_detail
+from airgate.gateway.errors import HTTPError, unique_violation
 from airgate.gateway.services import dag_run_actions, dag_run_queries, dag_runs_trigger
 from airgate.gateway.services.bulk import given
 from airgate.gateway.services.listing import page
 from airgate.gateway.store import UniqueViolation
-
-_REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
 @operation("trigger_dag_run", access=Access(Resource.DAG, Method.POST), body=TriggerDAGRunPostBody, audit=True)
@@ -36,8 +33,7 @@ async def trigger_dag_run(call: Call) -> object:
         async with call.state.store.write() as conn:
             return await dag_runs_trigger.trigger(conn, call.params["dag_id"], given(call.body), user, triggered_by)
     except UniqueViolation:
-        ref = "".join(_secrets.choice(_REF_ALPHABET) for _ in range(8))
-        raise HTTPError(409, unique_violation_detail(ref)) from None
+        raise unique_violation() from None
 
 
 @operation("get_dag_run", access=Access(Resource.DAG, Method.GET))

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import secrets
-
 from airgate.gateway._generated.public import BulkBody_PoolBody_, PoolBody, PoolPatchBody
 from airgate.gateway.api.routing import Access, Call, operation
 from airgate.gateway.auth import Method, Resource
-from airgate.gateway.errors import HTTPError, unique_violation_detail
+from airgate.gateway.errors import unique_violation
 from airgate.gateway.services import pools
 from airgate.gateway.services.bulk import given
 from airgate.gateway.services.listing import page
 from airgate.gateway.store import UniqueViolation
 
 _NAME = ("pool_name",)  # Airflow declares it ``{pool_name:path}``
-_REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
 @operation("get_pools", access=Access(Resource.POOL, Method.GET))
@@ -46,8 +43,7 @@ async def post_pool(call: Call) -> object:
         async with call.state.store.write() as conn:
             return await pools.create_pool(conn, given(call.body))
     except UniqueViolation:
-        ref = "".join(secrets.choice(_REF_ALPHABET) for _ in range(8))
-        raise HTTPError(409, unique_violation_detail(ref)) from None
+        raise unique_violation() from None
 
 
 @operation("patch_pool", access=Access(Resource.POOL, Method.PUT), body=PoolPatchBody, audit=True, path_params=_NAME)
