@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql import visitors
 
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services import dag_serialized
@@ -209,6 +210,20 @@ async def require_run(conn: AsyncConnection, dag_id: str, run_id: str) -> Any:
     return row
 
 
+def _mentions_run(clauses: Sequence[sa.ColumnElement[Any]]) -> bool:
+    """Whether any of ``clauses`` reads a ``dag_run`` column (in a subquery too)."""
+    return any(getattr(e, "table", None) is dag_run for c in clauses for e in visitors.iterate(c))
+
+
+def _tis_with_run(clauses: Sequence[sa.ColumnElement[Any]]) -> sa.FromClause:
+    """``task_instance`` joined to its run only when ``clauses`` need a run column: every task instance has its
+    run (foreign key, cascading delete), so the join changes no count and no order, and without it a count or
+    a sort reads one narrow index instead of joining 100,000 rows."""
+    if not _mentions_run(clauses):
+        return ti
+    return ti.join(dag_run, sa.and_(dag_run.c.dag_id == ti.c.dag_id, dag_run.c.run_id == ti.c.run_id))
+
+
 async def list_tis(conn: AsyncConnection, dag_id: str, run_id: str, params: Mapping[str, Any], *,
                    limit: int, offset: int, extra: Sequence[sa.ColumnElement[bool]] = (),
                    check: bool = True) -> dict[str, Any]:
@@ -232,11 +247,11 @@ async def list_tis(conn: AsyncConnection, dag_id: str, run_id: str, params: Mapp
         rows, next_cursor, previous = await cursor_page(conn, query, order, cursor, limit)
         return {"task_instances": [ti_body(r._mapping) for r in rows], "total_entries": None,
                 "next_cursor": next_cursor, "previous_cursor": previous}
-    with_run = ti.join(dag_run, sa.and_(dag_run.c.dag_id == ti.c.dag_id, dag_run.c.run_id == ti.c.run_id))
-    total = await conn.scalar(sa.select(sa.func.count()).select_from(with_run).where(*conditions))
+    total = await conn.scalar(sa.select(sa.func.count()).select_from(_tis_with_run(conditions)).where(*conditions))
     # the page's ids first (a narrow sort), then the wide rows of just those: sorting every joined row with its
     # rendered fields and configs made a list over 100,000 task instances take seconds
-    page_ids = sa.select(ti.c.id).select_from(with_run).where(*conditions).order_by(*order).limit(limit)
+    page_ids = (sa.select(ti.c.id).select_from(_tis_with_run([*conditions, *order])).where(*conditions)
+                .order_by(*order).limit(limit))
     ids = list((await conn.execute(page_ids.offset(offset))).scalars())
     rows = (await conn.execute(select_tis().where(ti.c.id.in_(ids)))).mappings().all() if ids else []
     position = {ti_id: n for n, ti_id in enumerate(ids)}
@@ -320,9 +335,7 @@ async def list_batch(conn: AsyncConnection, body: Mapping[str, Any]) -> dict[str
     sorting = Sorting({k: v for k, v in _sorting(conn).allowed.items()
                        if k in ("id", "state", "duration", "start_date", "end_date", "map_index")}, "id")
     order = sorting.clauses([body["order_by"]] if body.get("order_by") else None)
-    counted = sa.select(sa.func.count()).select_from(
-        ti.join(dag_run, sa.and_(dag_run.c.dag_id == ti.c.dag_id, dag_run.c.run_id == ti.c.run_id))
-    ).where(*conditions)
+    counted = sa.select(sa.func.count()).select_from(_tis_with_run(conditions)).where(*conditions)
     total = await conn.scalar(counted)
     query = select_tis().where(*conditions).order_by(*order)
     rows = (await conn.execute(query.limit(body.get("page_limit", 100)).offset(body.get("page_offset", 0))))

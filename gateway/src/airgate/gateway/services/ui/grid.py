@@ -117,14 +117,15 @@ async def dag_structure(conn: AsyncConnection, dag_id: str, params: Mapping[str,
     """``get_dag_structure``."""
     latest_id, data = await _latest_serialized(conn, dag_id)
     order = _order(params, data)
-    run_ids = (await conn.execute(sa.select(dag_run.c.id).where(*_run_filters(conn, dag_id, params))
+    run_ids = (await conn.execute(sa.select(dag_run.c.run_id).where(*_run_filters(conn, dag_id, params))
                                   .order_by(*order).limit(limit).offset(offset))).scalars().all()
     merged = _nodes(data, params)
     if not run_ids:
         return merged
-    used = (sa.select(task_instance.c.dag_version_id)
-            .join(dag_run, sa.and_(dag_run.c.dag_id == task_instance.c.dag_id, dag_run.c.run_id == task_instance.c.run_id))
-            .where(dag_run.c.id.in_(list(run_ids))).distinct())
+    # the shown runs' task instances by their key (the ``ti_dag_run`` index): a join to ``dag_run`` let the
+    # planner read every task instance of the store
+    used = (sa.select(task_instance.c.dag_version_id).distinct()
+            .where(task_instance.c.dag_id == dag_id, task_instance.c.run_id.in_(list(run_ids))))
     older = await conn.execute(sa.select(serialized_dag.c.data).where(
         serialized_dag.c.dag_id == dag_id, serialized_dag.c.id != latest_id,
         serialized_dag.c.dag_version_id.in_(used)).order_by(serialized_dag.c.id))

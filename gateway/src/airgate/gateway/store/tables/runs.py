@@ -74,6 +74,7 @@ dag_run = sa.Table(
     sa.Index("idx_dag_run_logical_date", "logical_date"),
     sa.Index("idx_dag_run_start_date", "start_date"),
     sa.Index("idx_dag_run_state", "state"),
+    sa.Index("idx_dag_run_dag_id_run_after", "dag_id", "run_after"),  # a DAG's newest runs (grid, run lists)
 )
 
 backfill_dag_run = sa.Table(
@@ -157,6 +158,8 @@ task_instance = sa.Table(
     sa.Index("ti_trigger_id", "trigger_id"),
     sa.Index("ti_heartbeat", "last_heartbeat_at"),
     sa.Index("ti_start_date", "start_date"),
+    sa.Index("ti_map_index_id", "map_index", "id"),  # the default order of task instance lists
+    sa.Index("ti_dag_run_version", "dag_id", "run_id", "dag_version_id"),  # the versions a run's tasks used
 )
 
 task_instance_history = sa.Table(
