@@ -8,6 +8,7 @@ sort-key values of the boundary row, ``~`` marks a backward cursor; ``total_entr
 from __future__ import annotations
 
 import base64
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -44,8 +45,14 @@ def run_not_found(dag_id: str, run_id: str) -> HTTPError:
 
 def duration_of(conn: AsyncConnection, table: sa.Table) -> sa.ColumnElement[Any]:
     """``end_date - start_date`` in seconds as SQL (null unless both are set), per dialect."""
+    return duration_in(conn.dialect.name, table)
+
+
+@functools.cache
+def duration_in(dialect: str, table: sa.Table) -> sa.ColumnElement[Any]:
+    """:func:`duration_of` for a dialect name (built once)."""
     start, end = table.c.start_date, table.c.end_date
-    if conn.dialect.name == "sqlite":
+    if dialect == "sqlite":
         seconds: sa.ColumnElement[Any] = (sa.func.julianday(end) - sa.func.julianday(start)) * 86400
     else:
         seconds = sa.func.extract("epoch", end - start)
@@ -53,11 +60,16 @@ def duration_of(conn: AsyncConnection, table: sa.Table) -> sa.ColumnElement[Any]
 
 
 def _sorting(conn: AsyncConnection) -> Sorting:
+    return _sorting_for(conn.dialect.name)
+
+
+@functools.cache
+def _sorting_for(dialect: str) -> Sorting:
     columns: dict[str, sa.ColumnElement[Any]] = {name: dag_run.c[name] for name in (
         "id", "state", "dag_id", "run_id", "logical_date", "run_after", "start_date", "end_date", "updated_at")}
     # PostgreSQL's json has no ordering: order as Airflow's jsonb column does (SQLite: the JSON text, as Airflow)
-    columns["conf"] = sa.cast(dag_run.c.conf, JSONB if conn.dialect.name == "postgresql" else sa.Text)
-    return Sorting({**columns, "duration": duration_of(conn, dag_run), "dag_run_id": dag_run.c.run_id}, "id")
+    columns["conf"] = sa.cast(dag_run.c.conf, JSONB if dialect == "postgresql" else sa.Text)
+    return Sorting({**columns, "duration": duration_in(dialect, dag_run), "dag_run_id": dag_run.c.run_id}, "id")
 
 
 def check_states(states: Sequence[str] | None) -> list[str | None]:
@@ -192,7 +204,9 @@ def _body(row: Any, versions: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+@functools.cache
 def _select() -> sa.Select[Any]:
+    """Run rows with the DAG's display name (built once; callers derive theirs)."""
     name = sa.func.coalesce(dag.c.dag_display_name, dag_run.c.dag_id).label("dag_display_name")
     return sa.select(dag_run, name).select_from(dag_run.outerjoin(dag, dag.c.dag_id == dag_run.c.dag_id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy.sql import visitors
 
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services import dag_serialized
-from airgate.gateway.services.dag_run_queries import cursor_page, duration_of, require_dag
+from airgate.gateway.services.dag_run_queries import cursor_page, duration_in, duration_of, require_dag
 from airgate.gateway.services.dag_versions import version_body
 from airgate.gateway.services.listing import Sorting, any_of, prefix, search, where_all
 from airgate.gateway.states import TaskInstanceState
@@ -59,6 +60,12 @@ def rendered_map_index(row: Mapping[str, Any]) -> str | None:
 
 
 def _sorting(conn: AsyncConnection) -> Sorting:
+    return _sorting_for(conn.dialect.name)
+
+
+@functools.cache
+def _sorting_for(dialect: str) -> Sorting:
+    """The orderings of a TI list on ``dialect`` (built once: the expressions are immutable)."""
     names = ("id", "state", "duration", "start_date", "end_date", "map_index", "try_number", "logical_date",
              "run_after", "data_interval_start", "data_interval_end", "rendered_map_index", "operator",
              "dag_id", "run_id", "task_display_name")
@@ -72,25 +79,30 @@ def _sorting(conn: AsyncConnection) -> Sorting:
             columns[name] = rendered_map_index_of(ti)
         else:
             columns[name] = ti.c[name]
-    columns["duration"] = duration_of(conn, ti)
+    columns["duration"] = duration_in(dialect, ti)
     columns["dag_run_id"] = ti.c.run_id
     return Sorting(columns, "id")
+
+
+@functools.cache
+def _searched() -> dict[str, sa.ColumnElement[Any]]:
+    """The columns of the ``*_pattern`` / ``*_prefix_pattern`` filters (built once)."""
+    return {"task_display_name": sa.func.coalesce(ti.c.task_display_name, ti.c.task_id),
+            "dag_id": ti.c.dag_id, "run_id": ti.c.run_id, "pool_name": ti.c.pool, "queue_name": ti.c.queue,
+            "operator_name": sa.func.coalesce(ti.c.custom_operator_name, ti.c.operator),
+            "rendered_map_index": rendered_map_index_of(ti)}
 
 
 def filters(conn: AsyncConnection, params: Mapping[str, Any]) -> list[sa.ColumnElement[bool]]:
     """Every ``get_task_instances`` query filter as SQL (path parameters excluded)."""
     ranged: list[sa.ColumnElement[bool] | None] = []
-    columns: dict[str, sa.ColumnElement[Any]] = dict(_RANGES)
-    columns["duration"] = duration_of(conn, ti)
-    for name, column in columns.items():
+    for name in (*_RANGES, "duration"):
         for suffix, op in _OPS.items():
             value = params.get(f"{name}_{suffix}")
             if value is not None:
+                column = _RANGES[name] if name in _RANGES else duration_of(conn, ti)
                 ranged.append(getattr(column, op)(value))
-    searched = {"task_display_name": sa.func.coalesce(ti.c.task_display_name, ti.c.task_id),
-                "dag_id": ti.c.dag_id, "run_id": ti.c.run_id, "pool_name": ti.c.pool, "queue_name": ti.c.queue,
-                "operator_name": sa.func.coalesce(ti.c.custom_operator_name, ti.c.operator),
-                "rendered_map_index": rendered_map_index_of(ti)}
+    searched = _searched()
     versions = params.get("version_number")
     group = params.get("task_group_id")
     return where_all(
@@ -111,8 +123,10 @@ def filters(conn: AsyncConnection, params: Mapping[str, Any]) -> list[sa.ColumnE
     )
 
 
+@functools.cache
 def select_tis(table: sa.Table = ti) -> sa.Select[Any]:
-    """Task instance (or try) rows with what the response needs from the run, DAG, rendered fields and trigger."""
+    """Task instance (or try) rows with what the response needs from the run, DAG, rendered fields and trigger
+    (built once per table: a select is immutable, callers derive theirs with ``where()`` & co.)."""
     rtif = rendered_task_instance_fields
     triggerer = job.alias("triggerer")
     joined = (
@@ -241,10 +255,9 @@ async def list_tis(conn: AsyncConnection, dag_id: str, run_id: str, params: Mapp
     if run_id != "~":
         conditions.append(ti.c.run_id == run_id)
     order = _sorting(conn).clauses(params.get("order_by") or ["map_index"])
-    query = select_tis().where(*conditions)
     cursor = params.get("cursor")
     if cursor is not None:
-        rows, next_cursor, previous = await cursor_page(conn, query, order, cursor, limit)
+        rows, next_cursor, previous = await cursor_page(conn, select_tis().where(*conditions), order, cursor, limit)
         return {"task_instances": [ti_body(r._mapping) for r in rows], "total_entries": None,
                 "next_cursor": next_cursor, "previous_cursor": previous}
     total = await conn.scalar(sa.select(sa.func.count()).select_from(_tis_with_run(conditions)).where(*conditions))
