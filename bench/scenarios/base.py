@@ -75,21 +75,24 @@ class Context:
             raise result
         return result
 
-    def load(self, side: Side, path: str, *, duration: float | None = None) -> dict[str, float]:
-        """Drive ``GET path`` on ``side`` with the load generator process; return its summary."""
-        proc = self.start_load(side, path, duration=duration)
+    def load(self, side: Side, path: str, *, duration: float | None = None,
+             concurrency: int | None = None) -> dict[str, float]:
+        """Drive ``GET path`` on ``side`` with the load generator process (at ``concurrency``, default the
+        sizes' one); return its summary."""
+        proc = self.start_load(side, path, duration=duration, concurrency=concurrency)
         out, _ = proc.communicate(timeout=self.timeout)
         return parse_load(out, proc.returncode)
 
-    def start_load(self, side: Side, path: str, *, duration: float | None = None) -> subprocess.Popen[str]:
+    def start_load(self, side: Side, path: str, *, duration: float | None = None,
+                   concurrency: int | None = None) -> subprocess.Popen[str]:
         """Start the load generator against ``side`` without waiting for it."""
-        return self.start_load_on(side.port, side.api.token, path, duration=duration)
+        return self.start_load_on(side.port, side.api.token, path, duration=duration, concurrency=concurrency)
 
     def start_load_on(self, port: int, token: str | None, path: str, *,
-                      duration: float | None = None) -> subprocess.Popen[str]:
+                      duration: float | None = None, concurrency: int | None = None) -> subprocess.Popen[str]:
         """Start the load generator against ``127.0.0.1:port`` without waiting for it."""
         argv = [sys.executable, "-m", "bench.loadgen", "run", "--port", str(port), "--path", path,
-                "--concurrency", str(self.sizes.concurrency), *(["--token", token] if token else []),
+                "--concurrency", str(concurrency or self.sizes.concurrency), *(["--token", token] if token else []),
                 "--duration", str(duration or self.sizes.duration), "--warmup", str(self.sizes.warmup)]
         return subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
 

@@ -7,9 +7,12 @@ a minute back in time, task instances ``success`` with start/end dates and durat
 until the store holds at least ``scale_tis`` task instances. Going through the API would mean scheduling
 and running 100,000 tasks; only the rows matter here.
 
-Each endpoint then runs under the load generator at concurrency 16 like the API scenarios; the figures are
-p50/p99 latency and requests/s per endpoint, the worst error share, and how many endpoints miss the target
-(p99 under 50 ms). The grid endpoints are included when Airgate serves them.
+Each endpoint then runs under the load generator twice: at concurrency 1 (``<endpoint>_c1_p50_ms`` /
+``_c1_p99_ms``: the latency one user sees, nothing else queued) and at concurrency 16 like the API scenarios
+(``<endpoint>_p50_ms`` / ``_p99_ms`` / ``_rps``: under load, on the machine's cores). The target, p99 under
+50 ms, is judged on BOTH: ``over_target_c1`` and ``over_target_c16`` count the endpoints that miss it at each
+concurrency. The worst error share of all runs is reported too. The grid endpoints are included when Airgate
+serves them.
 """
 
 from __future__ import annotations
@@ -47,10 +50,12 @@ ENDPOINTS: dict[str, str] = {
 def _metrics() -> tuple[Metric, ...]:
     out = []
     for key in ENDPOINTS:
-        out += [Metric(f"{key}_p50_ms", "ms", False), Metric(f"{key}_p99_ms", "ms", False),
+        out += [Metric(f"{key}_c1_p50_ms", "ms, c=1", False), Metric(f"{key}_c1_p99_ms", "ms, c=1", False),
+                Metric(f"{key}_p50_ms", "ms", False), Metric(f"{key}_p99_ms", "ms", False),
                 Metric(f"{key}_rps", "req/s", True)]
     return (*out, Metric("errors_pct", "% worst endpoint", False),
-            Metric("over_target", f"endpoints with p99 >= {TARGET_P99_MS:.0f} ms", False))
+            Metric("over_target_c1", f"endpoints with p99 >= {TARGET_P99_MS:.0f} ms at concurrency 1", False),
+            Metric("over_target_c16", f"endpoints with p99 >= {TARGET_P99_MS:.0f} ms at concurrency 16", False))
 
 
 def clone_rows(seed_run: dict[str, Any], seed_tis: list[dict[str, Any]], index: int,
@@ -137,8 +142,8 @@ class Scale100k:
     """List endpoints of an Airgate holding ``scale_tis`` task instances, under load."""
 
     name: str = "scale_100k"
-    description: str = ("Airgate alone with 100,000 task instances (quick: 5,000): list endpoints under "
-                        f"concurrency 16, target p99 < {TARGET_P99_MS:.0f} ms")
+    description: str = ("Airgate alone with 100,000 task instances (quick: 5,000): list endpoints at "
+                        f"concurrency 1 and 16, target p99 < {TARGET_P99_MS:.0f} ms at both")
     metrics: tuple[Metric, ...] = field(default_factory=_metrics)
     airflow_too: bool = False
     served: dict[str, str] = field(default_factory=dict)
@@ -168,24 +173,30 @@ class Scale100k:
             + f"), plus {loaded.runs:,} finished copies of {SEED_RUN} with {loaded.tis:,} task instances bulk-inserted "
             "directly into the store"
             + (" (rows built from GET /api/v2/dags/bench_ti/tasks)" if loaded.built else "") + "; "
-            f"target p99 < {TARGET_P99_MS:.0f} ms at concurrency {ctx.sizes.concurrency}; "
+            f"target p99 < {TARGET_P99_MS:.0f} ms judged at concurrency 1 (over_target_c1: the latency one user "
+            f"sees) and at concurrency {ctx.sizes.concurrency} (over_target_c16: under load); "
             "endpoints: " + ", ".join(f"{k} = GET {p}" for k, p in self.served.items())
             + (f"; not served by Airgate (404), skipped: {', '.join(skipped)}" if skipped else ""))
 
     def measure(self, ctx: Context, side: Side) -> dict[str, float]:
-        """One load run per served endpoint."""
+        """Two load runs per served endpoint: one user alone (concurrency 1), then under load."""
         figures: dict[str, float] = {}
         worst_errors = 0.0
-        over = 0
+        over_c1 = over_c16 = 0
         for key, path in self.served.items():
-            result = ctx.load(side, path)
-            figures[f"{key}_p50_ms"] = result["p50_ms"]
-            figures[f"{key}_p99_ms"] = result["p99_ms"]
-            figures[f"{key}_rps"] = result["rps"]
-            worst_errors = max(worst_errors, result["error_pct"])
-            over += result["p99_ms"] >= TARGET_P99_MS
+            alone = ctx.load(side, path, concurrency=1)
+            figures[f"{key}_c1_p50_ms"] = alone["p50_ms"]
+            figures[f"{key}_c1_p99_ms"] = alone["p99_ms"]
+            loaded = ctx.load(side, path)
+            figures[f"{key}_p50_ms"] = loaded["p50_ms"]
+            figures[f"{key}_p99_ms"] = loaded["p99_ms"]
+            figures[f"{key}_rps"] = loaded["rps"]
+            worst_errors = max(worst_errors, alone["error_pct"], loaded["error_pct"])
+            over_c1 += alone["p99_ms"] >= TARGET_P99_MS
+            over_c16 += loaded["p99_ms"] >= TARGET_P99_MS
         figures["errors_pct"] = worst_errors
-        figures["over_target"] = float(over)
+        figures["over_target_c1"] = float(over_c1)
+        figures["over_target_c16"] = float(over_c16)
         return figures
 
 

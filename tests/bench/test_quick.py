@@ -68,7 +68,8 @@ def test_quick_mode_runs_reports_and_stops_everything(tmp_path: Path) -> None:
     assert by_name["runs_chain_50"]["metrics"]["seconds"]["airgate"]["min"] > 0
     assert by_name["runs_fanout_200"]["metrics"]["failed_runs"]["airgate"]["max"] == 0
     scale = by_name["scale_100k"]["metrics"]
-    assert {"task_instances_p99_ms", "dag_runs_p99_ms", "dags_p99_ms", "errors_pct", "over_target"} <= set(scale)
+    assert {"task_instances_p99_ms", "task_instances_c1_p99_ms", "dag_runs_p99_ms", "dag_runs_c1_p99_ms",
+            "dags_p99_ms", "errors_pct", "over_target_c1", "over_target_c16"} <= set(scale)
     assert scale["errors_pct"]["airgate"]["max"] == 0
     loaded = re.match(r"([\d,]+) task instances in Airgate's store", body["notes"]["scale_100k"])
     assert loaded and int(loaded.group(1).replace(",", "")) >= 5000
