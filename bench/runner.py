@@ -80,7 +80,21 @@ def _settle(ctx: Context) -> None:
     time.sleep(3.0)
 
 
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.1f} min" if seconds >= 90 else f"{seconds:.0f} s"
+
+
 def _run_scenario(ctx: Context, scenario: Scenario) -> ScenarioResult:
+    began = time.monotonic()
+    try:
+        return _measure_scenario(ctx, scenario)
+    finally:
+        walls = ctx.notes.setdefault("wall time per scenario", {})
+        if isinstance(walls, dict):
+            walls[scenario.name] = time.monotonic() - began
+
+
+def _measure_scenario(ctx: Context, scenario: Scenario) -> ScenarioResult:
     res = ScenarioResult(scenario.name, scenario.description,
                          units={m.name: m.unit for m in scenario.metrics},
                          higher_is_better={m.name: m.higher_is_better for m in scenario.metrics})
@@ -107,7 +121,7 @@ def _run_scenario(ctx: Context, scenario: Scenario) -> ScenarioResult:
 
 
 def _report(opts: Options, ctx: Context, results: list[ScenarioResult],
-            started: tuple[str, dict[str, object]]) -> None:
+            started: tuple[str, dict[str, object]], began: float) -> None:
     """Write the report of ``results`` (also after an interruption) and print it."""
     if opts.with_airflow and "not registered" in str(ctx.notes.get("airgate DAGs")):
         ctx.notes["caveat"] = ("Airgate did not register DAGs in this run (no GET /api/v2/dags yet), so its "
@@ -117,6 +131,10 @@ def _report(opts: Options, ctx: Context, results: list[ScenarioResult],
             f"at most {float(str(ctx.notes['load generator busiest'])):.0%} of one core during any API "
             "measurement (it shares the machine's cores with the servers; its ceiling is above)")
     ctx.notes["load average at the end"] = str(report.machine()["load_average"])
+    walls = ctx.notes.get("wall time per scenario")
+    if isinstance(walls, dict):
+        ctx.notes["wall time per scenario"] = ", ".join(f"{k} {_minutes(v)}" for k, v in walls.items())
+    ctx.notes["wall time"] = f"{_minutes(time.monotonic() - began)} from launch to the report"
     run_info: dict[str, object] = {
         "mode": opts.mode, "started": started[0], "machine": started[1], "repetitions": opts.sizes.repetitions,
         "sides": {s.name.value: s.description for s in ctx.sides}, "notes": ctx.notes,
@@ -134,10 +152,12 @@ def run(opts: Options) -> int:
     group = ProcessGroup(workdir / "logs")
     sides: list[Side] = []
     ok = False
+    keep = True
     stamp = f"{int(time.time())}"
     results: list[ScenarioResult] = []
     ctx: Context | None = None
     started = (datetime.now(UTC).isoformat(timespec="seconds"), report.machine())
+    began = time.monotonic()
     try:
         folder = workdir / "dags"
         dags.write_dags(folder, opts.sizes.simple_dags, opts.sizes.ti_tasks)
@@ -149,7 +169,7 @@ def run(opts: Options) -> int:
             if not airflow_env.is_ready():
                 _say("installing the pinned Airflow 3.2.2 (once; several minutes)")
                 airflow_env.install()
-            sides.append(AirflowSide(airflow_env.cache_root() / "bench", folder, group, f"bench_airflow_{stamp}"))
+            sides.append(AirflowSide(workdir / "airflow", folder, group, f"bench_airflow_{stamp}"))
         notes: dict[str, object] = {}
         for side in sides:
             _say(f"starting {side.name}: {side.description}")
@@ -163,6 +183,7 @@ def run(opts: Options) -> int:
                 "afterwards, so its background work (Airflow's dag-processor re-parsing every file, either "
                 "scheduler's loop) does not take the measured side's CPU")
         _settle(ctx)
+        ctx.notes["sides started and DAGs registered"] = f"{_minutes(time.monotonic() - began)} after launch"
         ctx.notes["DAG files"] = f"{opts.sizes.simple_dags} three-task DAGs + {dags.TI_DAG_ID} " \
                                  f"({opts.sizes.ti_tasks + 1} tasks), the same folder for both sides"
         ctx.notes["load generator"] = _generator_ceiling(ctx, group)
@@ -170,14 +191,15 @@ def run(opts: Options) -> int:
         for scenario in opts.scenarios:
             results.append(_run_scenario(ctx, scenario))
         ok = all(r.status != Status.FAILED for r in results)
-        _report(opts, ctx, results, started)
+        keep = not ok or any(key.endswith("failed runs") for key in ctx.notes)
+        _report(opts, ctx, results, started, began)
         return 0 if ok else 1
     except KeyboardInterrupt:
         _say("interrupted: stopping everything")
         if ctx is not None and results:
             ctx.notes["interrupted"] = (f"the run was stopped after {len(results)} of {len(opts.scenarios)} "
                                         "scenarios; only those are reported")
-            _report(opts, ctx, results, started)
+            _report(opts, ctx, results, started, began)
         return 130
     except Exception as exc:
         _say(f"run aborted: {exc.__class__.__name__}: {exc}")
@@ -188,10 +210,10 @@ def run(opts: Options) -> int:
             side.stop()
         group.stop_all()
         signal.signal(signal.SIGTERM, previous)
-        if ok:
+        if not keep:
             shutil.rmtree(workdir, ignore_errors=True)
         else:
-            _say(f"logs kept in {workdir / 'logs'}")
+            _say(f"logs kept in {workdir / 'logs'} (Airflow's task logs: {workdir / 'airflow' / 'home' / 'logs'})")
 
 
 __all__ = ["Options", "SideName", "run"]

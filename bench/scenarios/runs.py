@@ -9,21 +9,29 @@
 The DAG files go into the folder both sides already serve; each side must register them (``GET
 /api/v2/dags/{dag_id}``), then they are unpaused (``PATCH /api/v2/dags/{dag_id}``). One measurement is
 ``POST /api/v2/dags/{dag_id}/dagRuns`` and ``GET .../dagRuns/{run_id}`` every 50 ms until the run is
-finished; a run that ends ``failed`` is counted (``failed_runs``), described in the notes with its task
-states, and not timed. Memory (RSS summed and PSS of every process of the side,
-task processes included) is sampled every 0.25 s in a thread meanwhile; the peak is reported. Each side's
+finished (every 50 ms at first, backing off to once a second so the poller does not take the measured side's
+API server from its own tasks); the time is trigger → the run's ``end_date`` as the API reports it (so the
+polling interval does not blur it). A run that ends ``failed`` — or is not finished after
+:data:`RUN_TIMEOUT` seconds, when it is marked failed through the API so it does not load what follows — is
+counted (``failed_runs``), described in the notes with its task states, and not timed. Memory (RSS summed
+and PSS of every process of the side, task processes included) is sampled in a thread meanwhile, every
+0.25 s or, when reading the side's ``/proc`` costs more, ten times that cost apart (the sampler then takes at
+most a tenth of one core: reading ``smaps_rollup`` of Airflow's ~70 processes costs ~0.2 s of CPU); the peak
+is reported. Each side's
 executor runs with its defaults (Airflow: LocalExecutor, ``parallelism`` 32); the DAGs set
 ``max_active_tasks`` to their width so Airflow's per-DAG default of 16 does not cap the fan-out.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from bench.client import Api, HttpError
@@ -33,8 +41,12 @@ from bench.scenarios.base import Context, Metric, Scenario
 from bench.sides import Side, SideName
 
 MB = 1024 * 1024
-POLL = 0.05
-SAMPLE = 0.25
+POLL = 0.05              # first poll interval of a run's state (seconds) ...
+POLL_MAX = 1.0           # ... growing by POLL_GROWTH per poll up to this
+POLL_GROWTH = 1.25
+SAMPLE = 0.25            # memory sampling interval (seconds), at least SAMPLE_COST_FACTOR x one sample's CPU
+SAMPLE_COST_FACTOR = 10
+RUN_TIMEOUT = 420.0      # a run not finished by then is marked failed (Airflow here: ~60 s for the fan-out)
 
 FAN_BASH = "bench_fan_bash"
 FAN_PYTHON = "bench_fan_python"
@@ -99,7 +111,7 @@ def run_dags(ctx: Context) -> None:
         datasets.require(ctx, "/api/v2/dags/~/dagRuns?limit=1")
         folder = ctx.airgate().dags_folder
         ids = write_run_dags(folder, ctx.sizes.fan_tasks, ctx.sizes.chain_tasks)
-        executor = ctx.airgate().env(0).get("AIRFLOW__CORE__EXECUTOR", "LocalExecutor (its default)")
+        executor = airgate_executor(ctx.airgate())
         waited = []
         for side in ctx.sides:
             seconds = max(wait_registered(side.api, dag_id, ctx.timeout) for dag_id in ids)
@@ -110,11 +122,26 @@ def run_dags(ctx: Context) -> None:
             f"{FAN_BASH} and {FAN_PYTHON} ({ctx.sizes.fan_tasks} independent no-op tasks each, "
             f"max_active_tasks={ctx.sizes.fan_tasks}), {CHAIN} ({ctx.sizes.chain_tasks} chained `true` tasks); "
             f"added to the served folder, registered after " + ", ".join(waited) + "; unpaused via PATCH; "
-            f"executors: Airgate {executor}; Airflow LocalExecutor, parallelism 32 (its default); "
-            f"run state polled every {POLL * 1000:.0f} ms, memory of all the side's processes every "
-            f"{SAMPLE} s")
+            f"executors: Airgate {executor}; Airflow LocalExecutor with its defaults ([core] parallelism 32, "
+            "one worker process per running task, default_pool 128 slots, one api-server worker also serving "
+            "the tasks' Execution API calls); "
+            f"run state polled every {POLL * 1000:.0f} ms backing off to {POLL_MAX:.0f} s, time = trigger → "
+            f"the run's end_date from the API; runs not finished after {RUN_TIMEOUT:.0f} s are marked failed; "
+            f"memory of all the side's processes every {SAMPLE} s or {SAMPLE_COST_FACTOR}x one sample's CPU "
+            "time, whichever is longer")
 
     ctx.once("run dags", build)
+
+
+def airgate_executor(side: Side) -> str:
+    """Which executor Airgate runs and with which parallelism, as its environment sets them."""
+    env = side.env(0)
+    named = {k: v for k, v in env.items()
+             if k.startswith("AIRFLOW__") and ("EXECUTOR" in k or k.endswith("__PARALLELISM"))}
+    if not named:
+        return (f"LocalExecutor with its defaults (a pool of as many worker processes as CPUs, here "
+                f"{os.cpu_count()}; [core] parallelism 32)")
+    return ", ".join(f"{k}={v}" for k, v in sorted(named.items())) + " (otherwise its defaults)"
 
 
 @dataclass
@@ -135,12 +162,14 @@ def sampling(side: Side) -> Iterator[Peak]:
     def sample() -> None:
         roots = side.pids()
         while True:
+            cost = time.thread_time()
             mem = memory(roots)
             peak.rss, peak.pss = max(peak.rss, mem.rss), max(peak.pss, mem.pss)
             if side.name == SideName.AIRGATE:
                 own = memory_of_process(roots[0]) if roots else 0
                 peak.gateway_rss = max(peak.gateway_rss, own)
-            if stop.wait(SAMPLE):
+            cost = time.thread_time() - cost
+            if stop.wait(max(SAMPLE, SAMPLE_COST_FACTOR * cost)):
                 return
 
     thread = threading.Thread(target=sample, name=f"sample-{side.name}", daemon=True)
@@ -166,7 +195,7 @@ def memory_of_process(pid: int) -> int:
 
 @dataclass(frozen=True)
 class RunResult:
-    """One triggered run: seconds from trigger to its final state, the state, 5xx answers met meanwhile."""
+    """One triggered run: seconds from trigger to its end, its final state, 5xx answers met meanwhile."""
 
     seconds: float
     run_id: str
@@ -174,38 +203,61 @@ class RunResult:
     api_5xx: int
 
 
-def run_once(api: Api, dag_id: str, timeout: float) -> RunResult:
-    """Trigger ``dag_id`` and poll the run until it is finished (``success`` or ``failed``).
+def _timestamp(value: object) -> float | None:
+    """Seconds since the epoch of an ISO 8601 timestamp from the API (None when absent or unreadable)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
 
-    A 5xx answer is retried and counted (a server whose connection pool is exhausted by its own tasks, as
-    Airflow's can be, answers 500 now and then; the run goes on)."""
-    began = time.monotonic()
+
+def _trigger(api: Api, dag_id: str) -> tuple[str, int]:
+    """``POST .../dagRuns`` (a 5xx is retried up to five times); the run id and the 5xx answers met."""
     errors = 0
     while True:
         status, run = api.request("POST", f"/api/v2/dags/{dag_id}/dagRuns", {"logical_date": None, "conf": {}})
         if status == 200:
-            break
+            return str(run["dag_run_id"]), errors
         if status < 500 or errors >= 5:
             raise HttpError(f"POST /api/v2/dags/{dag_id}/dagRuns answered {status}: {str(run)[:300]}")
         errors += 1
         time.sleep(POLL)
-    run_id = str(run["dag_run_id"])
+
+
+def run_once(api: Api, dag_id: str, timeout: float) -> RunResult:
+    """Trigger ``dag_id`` and poll the run until it is finished (``success`` or ``failed``).
+
+    The seconds are trigger → the run's ``end_date`` (the poll that sees the end when the API gives none).
+    A run still going after ``timeout`` seconds is marked failed through the API and reported with the state
+    ``timed out``. A 5xx answer is retried and counted (a server whose connection pool is exhausted by its own
+    tasks, as Airflow's can be, answers 500 now and then; the run goes on)."""
+    triggered = time.time()
+    began = time.monotonic()
+    run_id, errors = _trigger(api, dag_id)
     path = f"/api/v2/dags/{dag_id}/dagRuns/{run_id}"
+    interval = POLL
     while True:
         status, body = api.request("GET", path)
+        seen = time.monotonic() - began
         if status >= 500:
             errors += 1
         elif status != 200:
             raise HttpError(f"GET {path} answered {status}: {str(body)[:300]}")
         elif body["state"] in ("success", "failed"):
-            return RunResult(time.monotonic() - began, run_id, str(body["state"]), errors)
-        if time.monotonic() - began > timeout:
-            raise HttpError(f"run {run_id} of {dag_id} not finished after {timeout:.0f} s")
-        time.sleep(POLL)
+            ended = _timestamp(body.get("end_date"))
+            seconds = ended - triggered if ended is not None and 0 < ended - triggered <= seen else seen
+            return RunResult(seconds, run_id, str(body["state"]), errors)
+        if seen > timeout:
+            api.request("PATCH", path, {"state": "failed"})
+            return RunResult(seen, run_id, "timed out", errors)
+        time.sleep(interval)
+        interval = min(POLL_MAX, interval * POLL_GROWTH)
 
 
 def record_failure(ctx: Context, scenario: str, side: Side, dag_id: str, result: RunResult) -> None:
-    """Say in the report's notes that a run ended ``failed`` (its time is then not among the figures)."""
+    """Say in the report's notes that a run ended ``failed`` or timed out (its time is not among the figures)."""
     states: dict[str, int] = {}
     body = side.api.expect("GET", f"/api/v2/dags/{dag_id}/dagRuns/{result.run_id}/taskInstances?limit=1000")
     for ti in body["task_instances"]:
@@ -213,7 +265,8 @@ def record_failure(ctx: Context, scenario: str, side: Side, dag_id: str, result:
     key = f"{scenario} {side.name} failed runs"
     shown = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
     previous = f"{ctx.notes[key]}; " if key in ctx.notes else ""
-    ctx.notes[key] = f"{previous}{dag_id} run ended failed after {result.seconds:.0f} s (task instances: {shown})"
+    ended = "was not finished (marked failed)" if result.state == "timed out" else "ended failed"
+    ctx.notes[key] = f"{previous}{dag_id} run {ended} after {result.seconds:.0f} s (task instances: {shown})"
 
 
 def task_durations(api: Api, dag_id: str, run_id: str) -> list[float]:
@@ -222,12 +275,17 @@ def task_durations(api: Api, dag_id: str, run_id: str) -> list[float]:
     return [float(ti["duration"] or 0.0) for ti in body["task_instances"]]
 
 
+def run_timeout(ctx: Context) -> float:
+    """Seconds one run may take before it is marked failed: :data:`RUN_TIMEOUT`, at most ``--timeout``."""
+    return min(RUN_TIMEOUT, ctx.timeout)
+
+
 MEMORY_METRICS = (
     Metric("peak_rss_mb", "MB", False),
     Metric("peak_pss_mb", "MB", False),
     Metric("gateway_rss_mb", "MB", False),
     Metric("api_5xx", "answers to the trigger/poll requests", False),
-    Metric("failed_runs", "runs that ended failed (not timed; see the notes)", False),
+    Metric("failed_runs", "runs that ended failed or timed out (not timed; see the notes)", False),
 )
 
 
@@ -257,10 +315,10 @@ class FanOut:
     def measure(self, ctx: Context, side: Side) -> dict[str, float]:
         """One run of each fan-out DAG; a run that ends ``failed`` is counted and described, not timed."""
         with sampling(side) as peak:
-            bash = run_once(side.api, FAN_BASH, ctx.timeout)
-            python = run_once(side.api, FAN_PYTHON, ctx.timeout)
+            bash = run_once(side.api, FAN_BASH, run_timeout(ctx))
+            python = run_once(side.api, FAN_PYTHON, run_timeout(ctx))
         figures = {**_memory_figures(side, peak), "api_5xx": float(bash.api_5xx + python.api_5xx),
-                   "failed_runs": float((bash.state == "failed") + (python.state == "failed"))}
+                   "failed_runs": float((bash.state != "success") + (python.state != "success"))}
         for key, dag_id, result in (("bash_s", FAN_BASH, bash), ("python_s", FAN_PYTHON, python)):
             if result.state == "success":
                 figures[key] = result.seconds
@@ -287,9 +345,9 @@ class Chain:
     def measure(self, ctx: Context, side: Side) -> dict[str, float]:
         """One run of the chain; a run that ends ``failed`` is counted and described, not timed."""
         with sampling(side) as peak:
-            result = run_once(side.api, CHAIN, ctx.timeout)
+            result = run_once(side.api, CHAIN, run_timeout(ctx))
         figures = {**_memory_figures(side, peak), "api_5xx": float(result.api_5xx),
-                   "failed_runs": float(result.state == "failed")}
+                   "failed_runs": float(result.state != "success")}
         if result.state != "success":
             record_failure(ctx, self.name, side, CHAIN, result)
             return figures

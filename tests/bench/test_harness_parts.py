@@ -143,3 +143,65 @@ def test_scale_copies_are_finished_runs_with_fresh_ids() -> None:
     assert len({t["id"] for t in copies}) == 2
     assert all(t["end_date"] > t["start_date"] and t["try_number"] == 1 for t in copies)
     assert copies[0]["operator"] == "EmptyOperator" and copies[1]["operator"] == "EmptyOperator"
+
+
+def test_full_mode_runs_every_scenario_alternating_at_least_three_times() -> None:
+    from bench.__main__ import parse
+    from bench.scenarios import ALL
+
+    opts = parse(["--full"])
+    names = [s.name for s in opts.scenarios]
+    assert names == [s.name for s in ALL]
+    assert {"parse_1000", "scale_100k", "runs_fanout_200", "runs_chain_50"} <= set(names)
+    assert names[-1] == "scale_100k"
+    assert opts.with_airflow and opts.sizes.repetitions >= 3
+
+
+def test_a_failing_scenario_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    from dataclasses import dataclass
+
+    from bench.runner import _run_scenario
+    from bench.scenarios.base import Context, Metric
+    from bench.scenarios.base import Sizes as BenchSizes
+    from bench.sides import AirgateSide, Side
+
+    @dataclass
+    class Broken:
+        name: str = "broken"
+        description: str = "raises while preparing"
+        metrics: tuple[Metric, ...] = (Metric("x", "s", False),)
+        airflow_too: bool = False
+
+        def prepare(self, ctx: Context) -> None:
+            raise RuntimeError("the endpoint answered 500")
+
+        def measure(self, ctx: Context, side: Side) -> dict[str, float]:
+            raise AssertionError("not measured after a failed prepare")
+
+    @dataclass
+    class Counted:
+        name: str = "counted"
+        description: str = "one figure per repetition"
+        metrics: tuple[Metric, ...] = (Metric("x", "s", False),)
+        airflow_too: bool = False
+
+        def prepare(self, ctx: Context) -> None:
+            return None
+
+        def measure(self, ctx: Context, side: Side) -> dict[str, float]:
+            return {"x": 1.0}
+
+    side = AirgateSide(tmp_path / "airgate", tmp_path / "dags", ProcessGroup(tmp_path / "logs"), None)
+    sizes = BenchSizes(rows=1, simple_dags=1, ti_tasks=1, ti_runs=1, duration=0.1, warmup=0.0, repetitions=3)
+    ctx = Context(sides=[side], sizes=sizes)
+    results = [_run_scenario(ctx, Broken()), _run_scenario(ctx, Counted())]
+    assert results[0].status == Status.FAILED
+    assert results[0].reason == "RuntimeError: the endpoint answered 500"
+    assert results[1].status == Status.MEASURED
+    assert results[1].values == {"x": {"airgate": [1.0, 1.0, 1.0]}}
+    assert set(ctx.notes["wall time per scenario"]) == {"broken", "counted"}  # type: ignore[arg-type]
+    run = {"mode": "full", "started": "2026-01-01T00:00:00+00:00", "machine": report.machine(),
+           "repetitions": 3, "sides": {"airgate": "a"}, "notes": {}}
+    text = report.write(run, results, tmp_path).read_text()
+    assert "- `broken` (raises while preparing): **failed** - RuntimeError: the endpoint answered 500" in text
+    assert "| counted | x (s) | lower | 1.00 (1.00-1.00) |" in text
