@@ -322,8 +322,8 @@ def test_a_token_refreshed_on_a_heartbeat_is_used_for_the_final_state(dags: Path
                 headers = {"Refreshed-API-Token": "from-heartbeat"}
             return status, body, headers
 
-    with Refreshing(run_context()) as api:
-        run_case(api, "too_slow", dags, tmp_path)  # sleeps until its 1 s execution_timeout
+    with Refreshing(run_context()) as api:  # sleeps until its 1 s execution_timeout; beats every 0.2 s
+        run_case(api, "too_slow", dags, tmp_path, env={"AIRFLOW__WORKERS__MIN_HEARTBEAT_INTERVAL": "0.2"})
     auths = [(c.path.rsplit("/", 1)[-1], c.auth) for c in api.calls]
     assert auths[0] == ("run", "Bearer workload-token")
     assert next(a for p, a in auths if p == "heartbeat") == f"Bearer {REFRESHED}"

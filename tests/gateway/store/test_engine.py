@@ -202,3 +202,31 @@ async def test_in_memory_sqlite_works_for_tools(tmp_path: Path) -> None:
             assert (await conn.execute(sa.select(variable.c.val))).scalar_one() == "v"
     finally:
         await store.dispose()
+
+
+async def test_a_pooled_postgres_connection_that_died_while_idle_is_replaced(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server ends an idle session (a restart, an idle timeout): the next transaction still works."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("the ping on checkout is PostgreSQL's (SQLite has no server to lose)")
+    from airgate.gateway.store import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "IDLE_PING_S", 0.0)  # every pooled connection counts as idle
+    store = await create_store(store_url)
+    try:
+        async with store.read() as conn:
+            pid = await conn.scalar(sa.text("SELECT pg_backend_pid()"))
+        async with store.read() as conn:  # the same pooled connection again
+            assert await conn.scalar(sa.text("SELECT pg_backend_pid()")) == pid
+        killer = await create_store(store_url)
+        try:
+            async with killer.read() as conn:
+                assert await conn.scalar(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}) is True
+        finally:
+            await killer.dispose()
+        async with store.read() as conn:
+            other = await conn.scalar(sa.text("SELECT pg_backend_pid()"))
+        assert other != pid
+    finally:
+        await store.dispose()

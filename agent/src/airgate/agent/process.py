@@ -19,8 +19,9 @@ def _log(level: str, message: str) -> None:
 
 
 class Heartbeat:
-    """``PUT /heartbeat`` right away, then every ``[workers] min_heartbeat_interval`` (5 s); a 404, 409 or
-    410 answer means the task must stop (the server no longer considers it running)."""
+    """``PUT /heartbeat`` every ``[workers] min_heartbeat_interval`` (5 s) after ``/run`` (which the server
+    records as the first heartbeat, so a task shorter than the interval sends none); a 404, 409 or 410 answer
+    means the task must stop (the server no longer considers it running)."""
 
     def __init__(self, client: ExecutionClient, ti_id: str, body: dict[str, Any]) -> None:
         import threading
@@ -34,7 +35,7 @@ class Heartbeat:
 
     def run(self) -> None:
         failures = 0
-        while not self.stopped.is_set():
+        while not self.stopped.wait(self.interval):
             try:
                 with self.lock:
                     if self.stopped.is_set():
@@ -54,7 +55,6 @@ class Heartbeat:
                 _log("ERROR", "Too many failed heartbeats; terminating process")
                 self._terminate()
                 return
-            self.stopped.wait(self.interval)
 
     def _terminate(self) -> None:
         from .bash import kill_running

@@ -6,6 +6,8 @@ import argparse
 import asyncio
 import contextlib
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
 from airgate.gateway import __version__
 from airgate.gateway.config import Settings, load_settings
@@ -31,12 +33,24 @@ def _serve(settings: Settings, *, migrate_first: bool, banner: str) -> int:
     app = create_app(settings, migrate_first=migrate_first, parse_dags=migrate_first, fetch_ui=True,
                      run_scheduler=migrate_first)
     print(banner, file=sys.stderr, flush=True)
+    # loop/http "auto": uvloop and httptools (dependencies of the gateway) where they are importable
     config = uvicorn.Config(
-        app, host=settings.host, port=settings.port, log_level="warning", lifespan="on", access_log=False
+        app, host=settings.host, port=settings.port, log_level="warning", lifespan="on", access_log=False,
+        loop="auto", http="auto",
     )
     server = uvicorn.Server(config)
-    asyncio.run(server.serve())
+    server.run()
     return 0 if server.started else 1
+
+
+def _run_loop(main: Coroutine[Any, Any, None]) -> None:
+    """Run a long-lived command's coroutine on uvloop when it is installed (as the servers do)."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main)
+    else:
+        uvloop.run(main)
 
 
 def _login_hint(settings: Settings) -> str:
@@ -107,7 +121,7 @@ def _dag_processor(settings: Settings) -> int:
         return 1
     print(f"Airgate dag-processor {__version__}: watching {settings.dags_folder}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(settings))
+        _run_loop(serve(settings))
     return 0
 
 
@@ -116,7 +130,7 @@ def _scheduler(settings: Settings) -> int:
 
     print(f"Airgate scheduler {__version__}: executor {settings.executor}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(settings))
+        _run_loop(serve(settings))
     return 0
 
 

@@ -158,13 +158,23 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
                                     .where(task_reschedule.c.ti_id == ti.id))
             if due is None or due <= now:
                 changes[ti.id] = {"state": transition(ti.state, TIS.SCHEDULED), "scheduled_dttm": now}
-    for ti_id, values in changes.items():
-        if not values.pop("expanded", False):
-            await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti_id).values(**values))
+    await _write_changes(conn, {ti_id: values for ti_id, values in changes.items() if not values.get("expanded")})
     done = False
     if not changes or all(v["state"] != TIS.SCHEDULED for v in changes.values()):
         done = await finish_run(conn, run, doc, states, now) is not None
     return sum(1 for v in changes.values() if v["state"] == TIS.SCHEDULED), done
+
+
+async def _write_changes(conn: AsyncConnection, changes: dict[str, dict[str, Any]]) -> None:
+    """Write the pass's decisions: one executemany per shape of change (the first pass of a wide run decides
+    hundreds of task instances at once)."""
+    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for ti_id, values in changes.items():
+        shapes[tuple(sorted(values))].append({"ti_pk": ti_id, **{f"v_{k}": v for k, v in values.items()}})
+    for columns, rows in shapes.items():
+        statement = sa.update(ti_t).where(ti_t.c.id == sa.bindparam("ti_pk")).values(
+            {column: sa.bindparam(f"v_{column}") for column in columns})
+        await conn.execute(statement, rows)
 
 
 async def _expand(conn: AsyncConnection, run: Any, ti: Any, task: dict[str, Any], now: datetime) -> TIS:

@@ -47,6 +47,34 @@ async def fail_try(conn: AsyncConnection, ti: Any, now: datetime) -> str:
     return target.value
 
 
+def _key_columns() -> sa.Tuple:
+    return sa.tuple_(ti_t.c.dag_id, ti_t.c.task_id, ti_t.c.run_id, ti_t.c.map_index, ti_t.c.try_number)
+
+
+async def record_started(conn: AsyncConnection, events: list[ExecutorEvent]) -> None:
+    """Store the ``external_executor_id`` of started/adopted processes: one executemany for a burst."""
+    rows = [{"k_dag": e.key.dag_id, "k_task": e.key.task_id, "k_run": e.key.run_id, "k_map": e.key.map_index,
+             "k_try": e.key.try_number, "v_external": e.external_executor_id}
+            for e in events if e.kind in (EventKind.STARTED, EventKind.ADOPTED) and e.external_executor_id is not None]
+    if rows:
+        await conn.execute(sa.update(ti_t).where(
+            ti_t.c.dag_id == sa.bindparam("k_dag"), ti_t.c.task_id == sa.bindparam("k_task"),
+            ti_t.c.run_id == sa.bindparam("k_run"), ti_t.c.map_index == sa.bindparam("k_map"),
+            ti_t.c.try_number == sa.bindparam("k_try"),
+        ).values(external_executor_id=sa.bindparam("v_external")), rows)
+
+
+async def still_live(conn: AsyncConnection, keys: list[TaskInstanceKey]) -> set[TaskInstanceKey]:
+    """Which of ``keys`` name a try that is still queued, running or restarting (one query)."""
+    if not keys:
+        return set()
+    rows = await conn.execute(sa.select(ti_t.c.dag_id, ti_t.c.task_id, ti_t.c.run_id, ti_t.c.try_number,
+                                        ti_t.c.map_index).where(
+        _key_columns().in_([(k.dag_id, k.task_id, k.run_id, k.map_index, k.try_number) for k in keys]),
+        ti_t.c.state.in_(LIVE)))
+    return {TaskInstanceKey(r.dag_id, r.task_id, r.run_id, r.try_number, r.map_index) for r in rows}
+
+
 async def apply_event(conn: AsyncConnection, event: ExecutorEvent, now: datetime) -> str | None:
     """Record one executor event; the new task state when it decided one."""
     clause = _key_clause(event.key)

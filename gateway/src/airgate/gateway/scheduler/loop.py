@@ -27,7 +27,14 @@ from airgate.gateway.config import Settings
 from airgate.gateway.scheduler.asset_runs import create_asset_triggered_runs
 from airgate.gateway.scheduler.dispatch import Queued, decide_runs, queue_ready
 from airgate.gateway.scheduler.docs import DocCache
-from airgate.gateway.scheduler.events import LIVE, apply_event, clear_stopped_try, fail_try, reap_zombies
+from airgate.gateway.scheduler.events import (
+    apply_event,
+    clear_stopped_try,
+    fail_try,
+    reap_zombies,
+    record_started,
+    still_live,
+)
 from airgate.gateway.scheduler.runs import create_scheduled_runs, start_queued_runs
 from airgate.gateway.scheduler.stops import KILL_AFTER_S, take_stop_requests
 from airgate.gateway.scheduler.workloads import WorkloadFactory
@@ -105,13 +112,18 @@ class Scheduler:
         self._last_zombies = 0.0
         self._last_runs = 0.0
         self._runs_wanted = True
+        self._requests_wanted = True
+        self._last_requests = 0.0
         self._event_batch: list[Any] = []
         self._flusher: asyncio.Task[None] | None = None
 
     def wake(self, *, runs: bool = False) -> None:
-        """Ask for a scheduling pass now; ``runs``: a dag run may have been created or finished, so look at
-        queued runs too (otherwise they are looked at every second). Call from the loop's thread."""
+        """Ask for a scheduling pass now; ``runs``: a REST API write (a trigger, a clear, a mark, an asset
+        event) may have created or finished a run or asked for a stop, so look at queued runs, asset-triggered
+        runs and stop requests too (otherwise each is looked at every second: a task's own state change, the
+        common wake-up, makes none of them). Call from the loop's thread."""
         self._runs_wanted = self._runs_wanted or runs
+        self._requests_wanted = self._requests_wanted or runs
         self._wake.set()
 
     def _executor_for(self, name: str | None) -> Any:
@@ -170,8 +182,12 @@ class Scheduler:
             if clock - self._last_timetables >= 1.0:
                 await create_scheduled_runs(conn, now, self.job_id)
                 self._last_timetables = clock
-            if await create_asset_triggered_runs(conn, now, self.job_id):
-                self._runs_wanted = True  # start the new asset-triggered runs in this pass
+            requests = self._requests_wanted or clock - self._last_requests >= 1.0
+            if requests:
+                self._requests_wanted = False
+                self._last_requests = clock
+                if await create_asset_triggered_runs(conn, now, self.job_id):
+                    self._runs_wanted = True  # start the new asset-triggered runs in this pass
             if self._runs_wanted or clock - self._last_runs >= 1.0:
                 self._runs_wanted = False
                 self._last_runs = clock
@@ -182,7 +198,7 @@ class Scheduler:
                 await reap_zombies(conn, now, ZOMBIE_TIMEOUT)
                 self._last_zombies = clock
             queued = await queue_ready(conn, now, free, self.job_id)
-            stops = await take_stop_requests(conn, self.job_id, now)
+            stops = await take_stop_requests(conn, self.job_id, now) if requests else []
         for key, executor_name in stops:  # a try the user marked or cleared while it ran
             try:
                 await self._executor_for(executor_name).cancel(key, KILL_AFTER_S)
@@ -231,10 +247,13 @@ class Scheduler:
             try:
                 ended = await self._reported(ends)
                 batch = [e for e in batch if e.key not in ended]
+                starts = [e for e in batch if e.kind in (EventKind.STARTED, EventKind.ADOPTED)]
                 decisions: list[tuple[Any, str | None]] = []
                 if batch:
                     async with self.store.write() as conn:
-                        decisions = [(event, await apply_event(conn, event, _now())) for event in batch]
+                        await record_started(conn, starts)
+                        decisions = [(event, await apply_event(conn, event, _now()))
+                                     for event in batch if event.kind in (EventKind.EXITED, EventKind.LOST)]
             except Exception:
                 decisions = [(event, await self._apply_alone(event)) for event in batch]
             for event, decided in decisions:
@@ -249,16 +268,9 @@ class Scheduler:
         without taking the write lock: their exit needs no decision."""
         if not ends:
             return set()
-        done: set[TaskInstanceKey] = set()
         async with self.store.read() as conn:
-            for event in ends:
-                key = event.key
-                state = await conn.scalar(sa.select(ti_t.c.state).where(
-                    ti_t.c.dag_id == key.dag_id, ti_t.c.task_id == key.task_id, ti_t.c.run_id == key.run_id,
-                    ti_t.c.map_index == key.map_index, ti_t.c.try_number == key.try_number))
-                if state not in LIVE:
-                    done.add(key)
-        return done
+            live = await still_live(conn, [event.key for event in ends])
+        return {event.key for event in ends if event.key not in live}
 
     async def _apply_alone(self, event: Any) -> str | None:
         """Record one event in its own transaction (after its batch failed): a bad one spoils no other."""

@@ -26,6 +26,7 @@ from airgate.gateway.store.errors import as_unique_violation
 from airgate.gateway.store.urls import to_async_url
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+IDLE_PING_S = 10.0
 _BEGIN_OPTION = "airgate_sqlite_begin"
 
 
@@ -44,15 +45,41 @@ def make_engine(url: str, *, echo: bool = False, foreign_keys: bool = True) -> A
     backend = make_url(async_url).get_backend_name()
     if backend == "sqlite":
         return _sqlite_engine(async_url, echo=echo, foreign_keys=foreign_keys)
-    return create_async_engine(
+    engine = create_async_engine(
         async_url,
         echo=echo,
         pool_size=10,
         max_overflow=10,
         pool_timeout=30,
         pool_recycle=1800,
-        pool_pre_ping=True,
     )
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    """Pre-ping a pooled connection only when it sat idle for ``IDLE_PING_S``: a connection used a moment ago
+    is alive, and a ping on every checkout is one more round trip per transaction. A failed ping makes the
+    pool replace the connection (``DisconnectionError``), as ``pool_pre_ping`` does."""
+    import time
+
+    from sqlalchemy.exc import DisconnectionError
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["airgate_used"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        used = record.info.get("airgate_used")
+        if used is None or time.monotonic() - used < IDLE_PING_S:
+            return  # new (just connected) or used a moment ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            raise DisconnectionError(f"stale pooled connection: {exc}") from exc
+        if not alive:
+            raise DisconnectionError("stale pooled connection")
 
 
 def _sqlite_engine(async_url: str, *, echo: bool, foreign_keys: bool) -> AsyncEngine:

@@ -52,18 +52,8 @@ async def _locked(conn: AsyncConnection, ti_id: str) -> Any:
 
 
 async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | None) -> None:
-    """An event-log row for a start or an end reported by the task (as Airflow writes them)."""
-    row = (
-        await conn.execute(  # one round trip for both values
-            sa.select(
-                sa.select(dag_run.c.logical_date)
-                .where(dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id)
-                .scalar_subquery(),
-                sa.select(dag.c.owners).where(dag.c.dag_id == ti.dag_id).scalar_subquery(),
-            )
-        )
-    ).one()
-    logical_date, owners = row[0], row[1]
+    """An event-log row for a start or an end reported by the task (as Airflow writes them): one statement,
+    the run's logical date and the DAG's owners read by it."""
     await conn.execute(
         sa.insert(log).values(
             dttm=now(),
@@ -72,8 +62,10 @@ async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | No
             run_id=ti.run_id,
             map_index=ti.map_index,
             try_number=ti.try_number,
-            logical_date=logical_date,
-            owner=owners,
+            logical_date=sa.select(dag_run.c.logical_date)
+            .where(dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id)
+            .scalar_subquery(),
+            owner=sa.select(dag.c.owners).where(dag.c.dag_id == ti.dag_id).scalar_subquery(),
             event=event,
             extra=json.dumps({"host_name": hostname}) if hostname else None,
         )
@@ -128,7 +120,8 @@ async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]
     )
     max_tries = ti.max_tries if ti.max_tries is not None else -1
     context: dict[str, Any] = {
-        "dag_run": run_body(dr, await consumed_events(conn, dr.id)),
+        # only an asset-triggered run consumed events (scheduler/asset_runs.py links them)
+        "dag_run": run_body(dr, await consumed_events(conn, dr.id) if dr.run_type == "asset_triggered" else []),
         "task_reschedule_count": int(reschedules or 0),
         "max_tries": max_tries,
         "variables": [],
@@ -198,7 +191,7 @@ async def update_state(conn: AsyncConnection, ti_id: str, body: Any) -> None:
         )
         if tag == "up_for_retry":
             values["id"] = await _archive_try(conn, ti)
-        elif tag == "success":
+        elif tag == "success" and (fields.get("task_outlets") or fields.get("outlet_events")):
             partition_key = await conn.scalar(
                 sa.select(dag_run.c.partition_key).where(
                     dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id
