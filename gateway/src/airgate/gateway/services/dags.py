@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.registry.tokens import file_token
-from airgate.gateway.services.listing import Sorting, prefix, search, where_all
+from airgate.gateway.services.listing import Sorting, mentions, prefix, search, where_all
 from airgate.gateway.store.tables import dag, dag_favorite, dag_run, dag_tag
 from airgate.gateway.store.tables.assets import asset, dag_schedule_asset_reference
 
@@ -191,9 +191,13 @@ async def list_dags(conn: AsyncConnection, params: Mapping[str, Any], *, user_id
         _asset_dependency(params.get("asset_dependency")),
         _favorite(params.get("is_favorite"), user_id),
     ) + list(extra)
-    base = sa.select(dag).select_from(dag.outerjoin(run, run.c.dag_id == dag.c.dag_id)).where(*filters)
-    total = (await conn.execute(sa.select(sa.func.count()).select_from(base.subquery()))).scalar_one()
-    rows = (await conn.execute(base.order_by(*order).limit(limit).offset(offset))).mappings().all()
+    # the latest run (at most one per DAG, outer-joined) only when a filter or the order reads it: it changes
+    # no count, and without it neither the count nor the page groups every run of the store
+    needs_run = mentions(run, [*filters, *order])
+    joined = dag.outerjoin(run, run.c.dag_id == dag.c.dag_id) if needs_run else dag
+    total = (await conn.execute(sa.select(sa.func.count()).select_from(joined).where(*filters))).scalar_one()
+    page = sa.select(dag).select_from(joined).where(*filters).order_by(*order).limit(limit).offset(offset)
+    rows = (await conn.execute(page)).mappings().all()
     return {"dags": await bodies(conn, rows, secret_key), "total_entries": total}
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.sql import visitors
 from sqlalchemy.sql.elements import ColumnElement
 
 from airgate.gateway.config import Settings
@@ -128,3 +129,9 @@ def any_of(column: ColumnElement[Any], values: Sequence[Any] | None) -> ColumnEl
 def where_all(*clauses: ColumnElement[bool] | None) -> list[ColumnElement[bool]]:
     """The given filters, without the absent ones."""
     return [c for c in clauses if c is not None]
+
+
+def mentions(table: sa.FromClause, clauses: Sequence[ColumnElement[Any]]) -> bool:
+    """Whether any of ``clauses`` (filters, orderings; subqueries included) reads a column of ``table``: a list
+    joins a table that changes no row count only when a filter or the order needs it."""
+    return any(getattr(e, "table", None) is table for c in clauses for e in visitors.iterate(c))

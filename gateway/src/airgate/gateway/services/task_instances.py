@@ -8,13 +8,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
-from sqlalchemy.sql import visitors
 
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services import dag_serialized
 from airgate.gateway.services.dag_run_queries import cursor_page, duration_in, duration_of, require_dag
 from airgate.gateway.services.dag_versions import version_body
-from airgate.gateway.services.listing import Sorting, any_of, prefix, search, where_all
+from airgate.gateway.services.listing import Sorting, any_of, mentions, prefix, search, where_all
 from airgate.gateway.states import TaskInstanceState
 from airgate.gateway.store.tables import (
     dag,
@@ -224,16 +223,11 @@ async def require_run(conn: AsyncConnection, dag_id: str, run_id: str) -> Any:
     return row
 
 
-def _mentions_run(clauses: Sequence[sa.ColumnElement[Any]]) -> bool:
-    """Whether any of ``clauses`` reads a ``dag_run`` column (in a subquery too)."""
-    return any(getattr(e, "table", None) is dag_run for c in clauses for e in visitors.iterate(c))
-
-
 def _tis_with_run(clauses: Sequence[sa.ColumnElement[Any]]) -> sa.FromClause:
     """``task_instance`` joined to its run only when ``clauses`` need a run column: every task instance has its
     run (foreign key, cascading delete), so the join changes no count and no order, and without it a count or
     a sort reads one narrow index instead of joining 100,000 rows."""
-    if not _mentions_run(clauses):
+    if not mentions(dag_run, clauses):
         return ti
     return ti.join(dag_run, sa.and_(dag_run.c.dag_id == ti.c.dag_id, dag_run.c.run_id == ti.c.run_id))
 
