@@ -7,6 +7,17 @@
 The clock starts when the dag-processor is launched and stops when its database's ``dag`` table holds one row
 per file (polled every 0.5 s; both sides keep DAGs in a table of that name). Memory is the parsing side only:
 the dag-processor and every process it started (parser workers), RSS summed and PSS, sampled every 0.5 s.
+
+What the memory figures include, for each side: every process of the dag-processor's process tree alive at a
+sample (found through ``/proc/*/stat`` parent links), each read from ``/proc/<pid>/smaps_rollup``; ``peak_rss_mb``
+is the highest sum of their RSS (a page shared by two processes counts twice), ``peak_pss_mb`` the highest sum of
+their PSS (a shared page is split between the processes mapping it, so the sum counts it once, and the binary's and
+libraries' pages shared with processes outside the tree count only in part). Airgate's tree: the
+``airgate dag-processor`` process (SQLAlchemy Core, the store, the registry; PostgreSQL in full mode) and its warm
+``python -I -S`` parse workers (one unless a slow file calls for more, at most ``[dag_processor]
+parsing_processes``). Airflow's tree: ``airflow dag-processor`` and the parsing processes it forks per file. The
+database server is outside both trees and not counted; a parse child that lives less than the 0.5 s sampling
+period is rarely seen.
 Airflow gets a bounded time (``BENCH_PARSE_TIMEOUT``, default 1800 s); when it does not finish, its partial
 rate is reported (``finished`` = 0) and the time is the bound.
 

@@ -270,3 +270,51 @@ def test_a_worker_that_cannot_start_frees_its_place(tmp_path: Path) -> None:
             with pytest.raises(FileNotFoundError):
                 future.result(timeout=10)
     pool.close()
+
+
+_QUICK = """from airflow.sdk import DAG
+from airflow.providers.standard.operators.empty import EmptyOperator
+
+with DAG(dag_id="{dag_id}", schedule=None):
+    EmptyOperator(task_id="only")
+"""
+
+
+def test_quick_files_share_one_worker(tmp_path: Path) -> None:
+    """``size`` is how many files may parse at once, not how many interpreters run: files that parse quickly
+    are served by one worker."""
+    paths = [str(_write(tmp_path, f"quick_{i}.py", _QUICK.format(dag_id=f"quick_{i}"))) for i in range(6)]
+    with ParserPool(2, spawn_after=60) as pool:
+        results = pool.compile_many(paths)
+        assert pool.workers == 1
+    assert [r.dags[0]["dag_id"] for r in results] == [f"quick_{i}" for i in range(6)]
+
+
+def test_a_slow_file_does_not_hold_up_the_others(tmp_path: Path) -> None:
+    """A file that keeps its worker busy makes the pool start another (up to ``size``) for the files queued
+    behind it; ``trim`` stops the extra one once it is idle."""
+    import threading
+    import time
+
+    started, release = tmp_path / "started", tmp_path / "release"
+    slow = _write(tmp_path, "slow.py", f"import os, time\nopen({str(started)!r}, 'w').close()\n"
+                                        f"while not os.path.exists({str(release)!r}):\n    time.sleep(0.05)\n")
+    quick = _write(tmp_path, "quick.py", _QUICK.format(dag_id="quick"))
+    with ParserPool(2, timeout=120, spawn_after=0.2) as pool:
+        pool.compile(str(quick))  # the first worker is warm
+        held = threading.Thread(target=pool.compile, args=(str(slow),), daemon=True)
+        held.start()
+        try:
+            for _ in range(1200):  # until the slow file holds the first worker (bounded)
+                if started.exists():
+                    break
+                time.sleep(0.05)
+            result = pool.compile(str(quick))  # served while the slow file still holds the first worker
+            assert held.is_alive() and pool.workers == 2
+        finally:
+            release.touch()
+            held.join(60)
+        assert result.dags[0]["dag_id"] == "quick"
+        pool.trim()
+        assert pool.workers == 1
+        assert pool.compile(str(quick)).dags[0]["dag_id"] == "quick"

@@ -1,12 +1,15 @@
 """The standalone ``airgate dag-processor`` loads what parsing and storing need, not the API server's stack:
 no alembic (migrations are ``airgate db migrate``'s business), no cryptography (it handles no secrets), no web
-framework."""
+framework, no ORM."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_dag_processor_imports_no_api_alembic_or_crypto() -> None:
@@ -16,3 +19,50 @@ def test_dag_processor_imports_no_api_alembic_or_crypto() -> None:
     modules = {name.split(".")[0] for name in json.loads(done.stdout)}
     assert "sqlalchemy" in modules
     assert not modules & {"alembic", "cryptography", "litestar", "uvicorn", "httpx", "jinja2"}
+
+
+_SCAN_PROBE = """
+import asyncio, json, os, sys
+good = os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
+os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = "postgresql://nobody@127.0.0.1:1/unreachable"
+from airgate.gateway.cli.main import main
+assert main(["dag-processor"]) == 1  # the command's own start, stopped where the database cannot be reached
+os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = good
+from airgate.gateway.config import load_settings
+from airgate.gateway.registry.lifespan import make_processor
+from airgate.gateway.store.engine import create_store
+
+async def scan():
+    settings = load_settings()
+    store = await create_store(settings.sql_alchemy_conn)
+    processor = make_processor(settings, store)
+    try:
+        return await processor.scan()
+    finally:
+        processor.close()
+        await store.dispose()
+
+report = asyncio.run(scan())
+without = sorted(name for name in sys.modules if name.startswith("sqlalchemy."))
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+print(json.dumps({"versions": report.new_versions, "modules": without, "session": AsyncSession.__module__,
+                  "orm_after": "sqlalchemy.orm" in sys.modules}))
+"""
+
+
+async def test_the_dag_processor_scans_and_stores_without_the_orm(store: object, store_url: str,
+                                                                   tmp_path: Path) -> None:
+    """``airgate dag-processor`` and what it runs (a full scan recorded in the store) never load SQLAlchemy's
+    ORM, and the lazily installed ``sqlalchemy.ext.asyncio`` still gives its session classes to whoever asks."""
+    dags = tmp_path / "dags"
+    dags.mkdir()
+    shutil.copy(Path(__file__).parent / "dags" / "simple.py", dags / "simple.py")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env.update({"AIRFLOW_HOME": str(tmp_path), "AIRFLOW__CORE__DAGS_FOLDER": str(dags),
+                "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": store_url})
+    done = subprocess.run([sys.executable, "-c", _SCAN_PROBE], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["versions"] == ["reg_simple"]
+    assert not [name for name in result["modules"] if name.startswith("sqlalchemy.orm")]
+    assert result["session"] == "sqlalchemy.ext.asyncio.session" and result["orm_after"]

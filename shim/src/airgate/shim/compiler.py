@@ -4,6 +4,11 @@ Workers are started as ``python -I -S`` with only the shim on ``sys.path`` (plus
 ``sys_path``) and a scrubbed environment: nothing of the caller's environment (``AIRFLOW__*``,
 database URLs, credentials...) is inherited. Each file is parsed in a child forked from a warm
 worker, so the worker pool survives anything a DAG file does.
+
+The pool is elastic: ``size`` is how many files may parse at once, not how many interpreters run. One
+worker parses a typical file in a few milliseconds, so a second one (about 10 MB each) starts only when a
+compile has waited ``spawn_after`` seconds for a worker that is busy on a file (a slow DAG file must not hold
+up the others); :meth:`ParserPool.trim` stops the idle extra ones.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,6 +31,8 @@ from .worker_messages import timeout_message
 
 DEFAULT_TIMEOUT = 30.0  # Airflow's [core] dagbag_import_timeout
 DEFAULT_MEMORY_MB = 1024
+SPAWN_AFTER = 0.5
+"""Seconds a compile waits for a worker busy on a file before another worker starts (when ``size`` allows)."""
 _SRC = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _BOOT = f"import sys; sys.path.insert(0, {_SRC!r}); from airgate.shim.worker import main; main()"
 KILL_GRACE = 5.0
@@ -106,9 +114,12 @@ class _Worker:
             raise ChildProcessError(f"the parsing process {how} (os._exit, a crash or memory exhaustion)")
         result: dict[str, Any] = json.loads(line)
         self.recycle = bool(result.get("recycle"))
+        self.served += 1
         return result
 
     recycle = False
+    served = 0
+    """Files answered: a worker that has answered none is still starting (importing), not stuck on a file."""
 
     def alive(self) -> bool:
         return self.proc.poll() is None and not self.recycle
@@ -126,7 +137,7 @@ class _Worker:
 
 
 class ParserPool:
-    """A pool of warm parse workers (each forks per file)."""
+    """A pool of warm parse workers: at most ``size`` files parse at once; workers start on demand."""
 
     def __init__(
         self,
@@ -138,8 +149,10 @@ class ParserPool:
         python: str | None = None,
         fork_per_file: bool = False,
         inflation_check: str = "warning",
+        spawn_after: float = SPAWN_AFTER,
     ) -> None:
         self.size = size or max(1, min(4, os.cpu_count() or 1))
+        self.spawn_after = spawn_after
         self.inflation_check = inflation_check
         """``[dag_processor] dag_version_inflation_check_level``: off, warning (DAG warnings) or error."""
         self.timeout = timeout
@@ -149,32 +162,56 @@ class ParserPool:
         self.fork_per_file = fork_per_file
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._started = 0
+        self._busy: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
 
+    @property
+    def workers(self) -> int:
+        """Worker processes running now (busy or idle)."""
+        return self._started
+
+    def _may_start(self, waited: float) -> bool:
+        """Whether a compile that has waited ``waited`` seconds starts a worker (called under the lock)."""
+        if self._started == 0:
+            return True
+        if self._started >= self.size or waited < self.spawn_after:
+            return False
+        return all(worker.served for worker in self._busy)  # busy on a file, not still starting
+
     def _acquire(self) -> _Worker:
-        """An idle worker, a new one while fewer than ``size`` run, else wait for one to come back.
+        """An idle worker, else a new one when none runs or every one has been busy on a file for
+        ``spawn_after`` seconds (fewer than ``size`` running), else wait for one to come back.
 
         Never waits forever: a worker that dies frees its place (a new one starts), and a closed pool raises.
         """
+        began = time.monotonic()
         while True:
             with self._lock:
                 if self._closed:
                     raise RuntimeError("the parser pool is closed")
                 try:
-                    return self._idle.get_nowait()
+                    worker = self._idle.get_nowait()
                 except queue.Empty:
-                    pass
-                if self._started < self.size:
-                    worker = _Worker(self.python, self.fork_per_file)  # may raise (no such interpreter)
-                    self._started += 1
+                    if not self._may_start(time.monotonic() - began):
+                        worker = None
+                    else:
+                        worker = _Worker(self.python, self.fork_per_file)  # may raise (no such interpreter)
+                        self._started += 1
+                if worker is not None:
+                    self._busy.add(worker)
                     return worker
             try:
-                return self._idle.get(timeout=0.1)
+                worker = self._idle.get(timeout=0.05)
             except queue.Empty:
                 continue
+            with self._lock:
+                self._busy.add(worker)
+            return worker
 
     def _release(self, worker: _Worker) -> None:
+        with self._lock:
+            self._busy.discard(worker)
         if worker.alive() and not self._closed:
             self._idle.put(worker)
         else:
@@ -183,6 +220,19 @@ class ParserPool:
             finally:  # its place is free even if closing a dead worker's pipes fails
                 with self._lock:
                     self._started -= 1
+
+    def trim(self, keep: int = 1) -> None:
+        """Stop idle workers beyond ``keep`` (the extra ones a slow file called for)."""
+        while True:
+            with self._lock:
+                if self._started <= keep:
+                    return
+                try:
+                    worker = self._idle.get_nowait()
+                except queue.Empty:
+                    return
+                self._started -= 1
+            worker.close()
 
     def compile(
         self,

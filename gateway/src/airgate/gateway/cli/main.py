@@ -7,7 +7,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from airgate.gateway.cli import commands
+from airgate.gateway.cli import commands, lean
 from airgate.gateway.config import ConfigError
 
 
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "dag-processor":
+        lean.defer_orm()  # it stores through the async engine only: no ORM in its memory
     try:
         return commands.run(args)
     except ConfigError as exc:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.store.tables import (
@@ -108,8 +107,13 @@ class Collected:
 
 
 def _insert_ignore(conn: AsyncConnection, table: sa.Table) -> Any:
+    # the dialect's module only: a process on one database does not load the other's (the engine has its own)
     if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
+
     return sqlite.insert(table).on_conflict_do_nothing()
 
 

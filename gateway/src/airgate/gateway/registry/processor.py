@@ -27,7 +27,9 @@ from airgate.shim.compiler import ParserPool
 
 log = logging.getLogger("airgate.registry")
 
-WRITE_BATCH = 50
+WRITE_BATCH = 20
+"""Files per write transaction; one batch compiles while the previous one is written. Each file's compiled DAGs
+weigh ~80 kB as Python objects, so the batch size is the processor's working memory (50: ~4 MB more at peak)."""
 INFRA_STRIKES = 2
 """Passes a file may fail for the parser's own sake (worker gone, child terminated by a signal a shutdown sends)
 before the failure is recorded as the file's import error."""
@@ -193,6 +195,7 @@ class DagProcessor:
             if bundle is not None:
                 extra.setdefault(name, set()).add(bundle.absolute(rel))
         await self._pass(report, extra)
+        await asyncio.to_thread(self.pool.trim)  # the extra workers a slow file called for, once idle
         if not report.failed_bundles:
             async with self.store.write() as conn:
                 await retire_bundles(conn, [b.name for b in self.bundles])
