@@ -179,7 +179,8 @@ class TestCreateBackfill:
         assert runs["old_1"][1:3] == ("manual", "success") and runs["old_3"][1:3] == ("manual", "running")
         async with seeded.read() as conn:
             ti_states = dict((await conn.execute(sa.select(task_instance.c.run_id, task_instance.c.state))).all())
-        assert ti_states == {"old_1": "success", "old_2": None}
+        # the new run has its task instance from the start (no state yet), as Airflow creates it with the run
+        assert ti_states == {"old_1": "success", "old_2": None, "backfill__2024-03-04T00:00:00+00:00": None}
 
     async def test_completed_reprocesses_successful_runs(self, client: httpx.AsyncClient, tokens: Tokens,
                                                          seeded: Store) -> None:

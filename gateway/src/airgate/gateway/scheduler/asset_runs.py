@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.services.dag_runs_trigger import latest_version
+from airgate.gateway.services.run_task_instances import create_run_task_instances
 from airgate.gateway.states import DagRunState as DRS
 from airgate.gateway.store.tables import (
     asset,
@@ -104,12 +105,14 @@ async def _create_run(conn: AsyncConnection, dag_id: str, rows: list[Any], now: 
     if version is None:
         return False
     triggered: datetime = max(r.created_at for r in rows)
+    run_id = asset_run_id(triggered)
     run_pk = (await conn.execute(sa.insert(dag_run).values(
-        dag_id=dag_id, run_id=asset_run_id(triggered), run_type=RUN_TYPE, state=DRS.QUEUED.value, queued_at=now,
+        dag_id=dag_id, run_id=run_id, run_type=RUN_TYPE, state=DRS.QUEUED.value, queued_at=now,
         logical_date=None, run_after=triggered, data_interval_start=None, data_interval_end=None,
         triggered_by="asset", conf={}, bundle_version=version["bundle_version"],
         created_dag_version_id=version["id"], clear_number=0, creating_job_id=job_id,
     ).returning(dag_run.c.id))).scalar_one()
+    await create_run_task_instances(conn, dag_id, run_id, version["id"])
     events = await _consumed(conn, dag_id, triggered)
     if events:
         await conn.execute(sa.insert(dagrun_asset_event), [{"dag_run_id": run_pk, "event_id": e} for e in events])

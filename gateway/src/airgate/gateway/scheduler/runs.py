@@ -1,5 +1,5 @@
-"""Dag runs: scheduled runs from timetables, starting queued runs (``max_active_runs``, paused DAGs wait),
-creating their task instances, and finishing runs whose task instances are all done.
+"""Dag runs: scheduled runs from timetables (created with their task instances), starting queued runs
+(``max_active_runs``, paused DAGs wait), and finishing runs whose task instances are all done.
 
 Every state change goes through :func:`airgate.gateway.states.transition`.
 """
@@ -17,7 +17,7 @@ from airgate.gateway.scheduler.backfills import backfill_gate, complete_backfill
 from airgate.gateway.scheduler.docs import DagDoc, DocCache
 from airgate.gateway.scheduler.timetables import next_run
 from airgate.gateway.services.dag_runs_trigger import latest_version, run_id_for
-from airgate.gateway.services.execution.task_instances import uuid7
+from airgate.gateway.services.run_task_instances import create_run_task_instances, create_task_instances
 from airgate.gateway.states import DagRunState as DRS
 from airgate.gateway.states import TaskInstanceState as TIS
 from airgate.gateway.states import is_finished, transition
@@ -56,20 +56,23 @@ async def create_scheduled_runs(conn: AsyncConnection, now: datetime, job_id: in
         info = next_run(dict(data), last[0] if last else None, bool(any_run), now)
         if info is None or info.run_after > now:
             continue
+        run_id = run_id_for("scheduled", info.logical_date)
         await conn.execute(sa.insert(dag_run).values(
-            dag_id=dag_id, run_id=run_id_for("scheduled", info.logical_date), run_type="scheduled",
+            dag_id=dag_id, run_id=run_id, run_type="scheduled",
             state=DRS.QUEUED.value, queued_at=now, logical_date=info.logical_date, run_after=info.run_after,
             data_interval_start=info.interval_start, data_interval_end=info.interval_end,
             triggered_by="timetable", conf={}, bundle_version=version["bundle_version"],
             created_dag_version_id=version["id"], clear_number=0, creating_job_id=job_id,
         ))
+        await create_run_task_instances(conn, dag_id, run_id, version["id"])
         created += 1
     return created
 
 
 async def start_queued_runs(conn: AsyncConnection, now: datetime, docs: DocCache) -> int:
     """Move due queued runs of unpaused DAGs to running within ``max_active_runs`` (a backfill's runs within
-    the backfill's, see :mod:`.backfills`); create their TIs. Then mark finished backfills completed."""
+    the backfill's, see :mod:`.backfills`); create the TIs they miss (a run cleared onto a newer DAG version).
+    Then mark finished backfills completed."""
     running: dict[str, int] = dict((await conn.execute(
         sa.select(dag_run.c.dag_id, sa.func.count()).where(dag_run.c.state == DRS.RUNNING.value,
                                                            dag_run.c.backfill_id.is_(None))
@@ -102,51 +105,6 @@ async def start_queued_runs(conn: AsyncConnection, now: datetime, docs: DocCache
         started += 1
     await complete_backfills(conn, now)  # a backfill none of whose runs is queued or running is done
     return started
-
-
-def _ti_row(dag_id: str, run_id: str, task: dict[str, Any], doc: DagDoc, map_index: int) -> dict[str, Any]:
-    return {
-        "id": uuid7(), "dag_id": dag_id, "run_id": run_id, "task_id": task["task_id"], "map_index": map_index,
-        "state": None, "try_number": 0, "max_tries": int(task.get("retries") or 0),
-        "pool": task.get("pool") or "default_pool", "pool_slots": int(task.get("pool_slots") or 1),
-        "queue": task.get("queue") or "default", "priority_weight": doc.weights[task["task_id"]],
-        "operator": task.get("task_type"), "custom_operator_name": task.get("custom_operator_name"),
-        "executor": task.get("executor"), "executor_config": task.get("executor_config") or {},
-        "task_display_name": task.get("task_display_name") or task["task_id"], "dag_version_id": doc.version_id,
-        "span_status": "not_started",
-    }
-
-
-def _literal_length(task: dict[str, Any]) -> int | None:
-    """How many instances a mapped task over literal lists has (None when it needs an upstream XCom)."""
-    mapping = task.get("mapping") or {}
-    expand = mapping.get("expand_input")
-    if not isinstance(expand, dict) or not expand:
-        return None
-    length = 1
-    for value in expand.values():
-        if not isinstance(value, list):
-            return None
-        length *= len(value)
-    return length
-
-
-async def create_task_instances(conn: AsyncConnection, dag_id: str, run_id: str, doc: DagDoc) -> None:
-    """Insert the run's missing task instances (no state yet); a mapped task over literals gets one per
-    element. A cleared run keeps the task instances it has (the clear reset their states)."""
-    existing = set((await conn.scalars(sa.select(task_instance.c.task_id).where(
-        task_instance.c.dag_id == dag_id, task_instance.c.run_id == run_id))).all())
-    rows = []
-    for task in doc.tasks.values():
-        if task["task_id"] in existing:
-            continue
-        count = _literal_length(task) if task.get("is_mapped") else None
-        if count is None:
-            rows.append(_ti_row(dag_id, run_id, task, doc, -1))
-        else:
-            rows.extend(_ti_row(dag_id, run_id, task, doc, i) for i in range(count))
-    if rows:
-        await conn.execute(sa.insert(task_instance), rows)
 
 
 async def time_out_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetime) -> bool:

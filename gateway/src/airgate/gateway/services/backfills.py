@@ -22,6 +22,7 @@ from airgate.gateway.services.backfill_dates import RunInfo, TooManyRuns, run_in
 from airgate.gateway.services.dag_run_actions import clear_run
 from airgate.gateway.services.dag_runs_trigger import latest_version, run_id_for
 from airgate.gateway.services.listing import Sorting
+from airgate.gateway.services.run_task_instances import create_run_task_instances
 from airgate.gateway.services.trigger_params import check_conf
 from airgate.gateway.states import DagRunState as DRS
 from airgate.gateway.states import transition
@@ -280,4 +281,5 @@ async def _add_run(conn: AsyncConnection, dag_id: str, version: Mapping[str, Any
         triggering_user_name=user, backfill_id=backfill_id, bundle_version=version["bundle_version"],
         created_dag_version_id=version["id"], clear_number=0,
     ).returning(dag_run.c.id))).scalar_one()
+    await create_run_task_instances(conn, dag_id, run_id, version["id"])
     await conn.execute(sa.insert(backfill_dag_run).values(**link, dag_run_id=run_pk))

@@ -1,6 +1,7 @@
 """Creating a dag run by hand (``trigger_dag_run``) and reading one back (``get_dag_run``).
 
-A triggered run is ``queued``, pinned to the DAG's latest version; the scheduler starts it when the DAG is
+A triggered run is ``queued``, pinned to the DAG's latest version, with its task instances (no state yet, as
+Airflow creates them with the run); the scheduler starts it when the DAG is
 not paused and ``max_active_runs`` allows. Run id, data interval and ``run_after`` follow Airflow 3.2:
 ``manual__<logical_date or run_after, ISO>``, no data interval without a ``logical_date``, an exact
 interval (start = end = ``logical_date``) with one unless the body gives the interval.
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services.dag_versions import version_body
+from airgate.gateway.services.run_task_instances import create_run_task_instances
 from airgate.gateway.services.trigger_params import check_conf
 from airgate.gateway.store.tables import dag, dag_run, dag_version, serialized_dag
 
@@ -93,6 +95,7 @@ async def trigger(
         "clear_number": 0,
     }
     await conn.execute(sa.insert(dag_run).values(**values))
+    await create_run_task_instances(conn, dag_id, run_id, version["id"])
     return await get(conn, dag_id, run_id)
 
 

@@ -1,4 +1,5 @@
-"""``materialize_asset``: a queued ``asset_materialization`` run of the one DAG whose task produces the asset."""
+"""``materialize_asset``: a queued ``asset_materialization`` run (with its task instances) of the one DAG whose task
+produces the asset."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services import dag_runs_trigger
+from airgate.gateway.services.run_task_instances import create_run_task_instances
 from airgate.gateway.services.trigger_params import check_conf
 from airgate.gateway.store.tables import dag, dag_run, serialized_dag, task_outlet_asset_reference
 
@@ -63,4 +65,5 @@ async def materialize(conn: AsyncConnection, asset_id: int, fields: Mapping[str,
         note=fields.get("note"), partition_key=fields.get("partition_key"),
         bundle_version=version["bundle_version"], created_dag_version_id=version["id"], clear_number=0,
     ))
+    await create_run_task_instances(conn, dag_id, run_id, version["id"])
     return await dag_runs_trigger.get(conn, dag_id, run_id)

@@ -1,0 +1,101 @@
+"""A dag run's task instances, created with the run as Airflow does (``DagRun.verify_integrity``): no state,
+try number 0, no host yet, one per task; a mapped task over literal lists gets one per element, any other
+mapped task (over an upstream XCom, or an empty literal) one placeholder with ``map_index`` -1 until the
+scheduler expands it.
+
+Every place that inserts a ``dag_run`` row calls :func:`create_run_task_instances` in the same transaction;
+the scheduler calls :func:`create_task_instances` again when it starts a run (idempotent: only the missing
+ones are inserted)."""
+
+from __future__ import annotations
+
+import getpass
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from airgate.gateway.services.dag_docs import DagDoc, DocCache
+from airgate.gateway.services.execution.task_instances import uuid7
+from airgate.gateway.store.tables import task_instance
+
+_DOCS = DocCache(limit=64)
+"""The documents of the versions runs were created on lately (immutable, so shared by every request)."""
+
+
+@cache
+def _unixname() -> str | None:
+    """The user creating task instances (Airflow records it on every new task instance)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in this environment
+        return None
+
+
+def _ti_row(dag_id: str, run_id: str, task: dict[str, Any], doc: DagDoc, map_index: int) -> dict[str, Any]:
+    return {
+        "id": uuid7(), "dag_id": dag_id, "run_id": run_id, "task_id": task["task_id"], "map_index": map_index,
+        "state": None, "try_number": 0, "max_tries": int(task.get("retries") or 0),
+        "hostname": "", "unixname": _unixname(),
+        "pool": task.get("pool") or "default_pool", "pool_slots": int(task.get("pool_slots") or 1),
+        "queue": task.get("queue") or "default", "priority_weight": doc.weights[task["task_id"]],
+        "operator": task.get("task_type"), "custom_operator_name": task.get("custom_operator_name"),
+        "executor": task.get("executor"), "executor_config": task.get("executor_config") or {},
+        "task_display_name": task.get("task_display_name") or task["task_id"], "dag_version_id": doc.version_id,
+        "span_status": "not_started",
+    }
+
+
+def _literal_size(value: Any) -> int | None:
+    """The length of a literal list or dict in dag.json (None for an XCom reference or an encoded object)."""
+    if isinstance(value, list) or (isinstance(value, dict) and "__type" not in value):
+        return len(value)
+    return None
+
+
+def _literal_length(task: dict[str, Any]) -> int | None:
+    """How many instances a mapped task over literals has (None when it needs an upstream XCom):
+    ``expand(x=[...], y={...})`` the product of the lengths, ``expand_kwargs([...])`` the list's length."""
+    mapping = task.get("mapping") or {}
+    expand = mapping.get("expand_input")
+    if mapping.get("expand_type") == "list":
+        return len(expand) if isinstance(expand, list) else None
+    if not isinstance(expand, dict) or not expand:
+        return None
+    length = 1
+    for value in expand.values():
+        size = _literal_size(value)
+        if size is None:
+            return None
+        length *= size
+    return length
+
+
+def _rows(dag_id: str, run_id: str, doc: DagDoc, skip: set[str]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for task in doc.tasks.values():
+        if task["task_id"] in skip:
+            continue
+        count = _literal_length(task) if task.get("is_mapped") else None
+        rows.extend(_ti_row(dag_id, run_id, task, doc, i) for i in (range(count) if count else (-1,)))
+    return rows
+
+
+async def create_task_instances(conn: AsyncConnection, dag_id: str, run_id: str, doc: DagDoc) -> None:
+    """Insert the run's missing task instances. A mapped task whose length is not known yet, or is zero (Airflow
+    skips it when it is due), gets the placeholder. A cleared run keeps the task instances it has."""
+    existing = set((await conn.scalars(sa.select(task_instance.c.task_id).where(
+        task_instance.c.dag_id == dag_id, task_instance.c.run_id == run_id))).all())
+    rows = _rows(dag_id, run_id, doc, existing)
+    if rows:
+        await conn.execute(sa.insert(task_instance), rows)
+
+
+async def create_run_task_instances(conn: AsyncConnection, dag_id: str, run_id: str, version_id: Any) -> None:
+    """The task instances of a run just inserted (it has none yet) on DAG version ``version_id`` (none when
+    the version has no serialized DAG)."""
+    doc = await _DOCS.get(conn, version_id)
+    rows = _rows(dag_id, run_id, doc, set()) if doc is not None else []
+    if rows:
+        await conn.execute(sa.insert(task_instance), rows)
