@@ -154,3 +154,33 @@ async def test_scheduled_backfill_and_asset_runs_have_their_task_instances(
         total = await conn.scalar(sa.select(sa.func.count()).select_from(task_instance))
     assert states == {"queued"}
     assert total == 4 * len(WAITING) + 1  # scheduled, two backfill, materialized; the asset-triggered one
+
+
+async def test_clear_mark_and_delete_a_queued_run_act_on_its_task_instances(
+        client: httpx.AsyncClient, tokens: Tokens, store: Store) -> None:
+    await seed(store, DOCS)
+    await _pause(client, tokens, True)
+    for run_id in ("r1", "r2", "r3"):
+        response = await client.post("/api/v2/dags/qt/dagRuns", json={"dag_run_id": run_id, "logical_date": None},
+                                     headers=tokens["admin"])
+        assert response.status_code == 200
+    url = "/api/v2/dags/qt/dagRuns"
+    dry = (await client.post(f"{url}/r1/clear", json={"dry_run": True}, headers=tokens["admin"])).json()
+    assert [(t["task_id"], t["map_index"], t["state"], t["try_number"], t["max_tries"])
+            for t in dry["task_instances"]] == WAITING
+    assert dry["total_entries"] == len(WAITING)
+    cleared = await client.post(f"{url}/r1/clear", json={"dry_run": False}, headers=tokens["admin"])
+    assert cleared.status_code == 200 and cleared.json()["state"] == "queued"
+    assert await _listed(client, tokens, "r1") == WAITING
+
+    failed = await client.patch(f"{url}/r2", json={"state": "failed"}, headers=tokens["admin"])
+    assert failed.status_code == 200 and failed.json()["state"] == "failed"
+    assert await _listed(client, tokens, "r2") == [(t, i, "skipped", 0, m) for t, i, _, _, m in WAITING]
+    succeeded = await client.patch(f"{url}/r3", json={"state": "success"}, headers=tokens["admin"])
+    assert succeeded.status_code == 200
+    assert await _listed(client, tokens, "r3") == [(t, i, "success", 0, m) for t, i, _, _, m in WAITING]
+
+    assert (await client.delete(f"{url}/r1", headers=tokens["admin"])).status_code == 204
+    async with store.read() as conn:
+        left = set((await conn.scalars(sa.select(task_instance.c.run_id))).all())
+    assert left == {"r2", "r3"}
