@@ -182,6 +182,9 @@ def run(opts: Options) -> int:
                 "paused (SIGSTOP of all its processes) during each measurement of the other side and continued "
                 "afterwards, so its background work (Airflow's dag-processor re-parsing every file, either "
                 "scheduler's loop) does not take the measured side's CPU")
+        for side in sides:
+            if isinstance(side, AirflowSide):
+                ctx.notes["airflow settings"] = side.settings_note
         _settle(ctx)
         ctx.notes["sides started and DAGs registered"] = f"{_minutes(time.monotonic() - began)} after launch"
         ctx.notes["DAG files"] = f"{opts.sizes.simple_dags} three-task DAGs + {dags.TI_DAG_ID} " \

@@ -199,6 +199,14 @@ class AirflowSide(Side):
         self.description = "Airflow 3.2.2 api-server + scheduler + dag-processor, LocalExecutor (PostgreSQL)"
         self.log_port = 0
 
+    settings_note = (
+        "its defaults (1 api-server worker, [core] parallelism 32, default_pool 128 slots, sql_alchemy_pool_size 5 "
+        "+ max_overflow 10, [workers] execution_api_timeout 5 s, [scheduler] task_instance_heartbeat_timeout "
+        "300 s, [dag_processor] min_file_process_interval 30 s) except: the executor (LocalExecutor), the "
+        "simple auth manager and its users, the database, ports and keys, [core] load_examples False, and "
+        "[dag_processor] refresh_interval 5 s instead of 300 s so the run DAG files added mid-run are listed "
+        "within seconds (re-parsing keeps its default interval)")
+
     def env(self, port: int) -> dict[str, str]:
         env = self._base_env(port)
         venv = airflow_env.venv_dir()
