@@ -80,7 +80,12 @@ class Context:
         """Drive ``GET path`` on ``side`` with the load generator process (at ``concurrency``, default the
         sizes' one); return its summary."""
         proc = self.start_load(side, path, duration=duration, concurrency=concurrency)
-        out, _ = proc.communicate(timeout=self.timeout)
+        try:
+            out, _ = proc.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:  # the scenario fails; its load must not weigh on the next one
+            proc.kill()
+            proc.communicate()
+            raise
         return parse_load(out, proc.returncode)
 
     def start_load(self, side: Side, path: str, *, duration: float | None = None,

@@ -199,9 +199,36 @@ def test_a_failing_scenario_is_reported_and_the_run_goes_on(tmp_path: Path) -> N
     assert results[0].reason == "RuntimeError: the endpoint answered 500"
     assert results[1].status == Status.MEASURED
     assert results[1].values == {"x": {"airgate": [1.0, 1.0, 1.0]}}
-    assert set(ctx.notes["wall time per scenario"]) == {"broken", "counted"}  # type: ignore[arg-type]
+    walls = ctx.notes["wall time per scenario"]
+    assert isinstance(walls, dict) and set(walls) == {"broken", "counted"}
     run = {"mode": "full", "started": "2026-01-01T00:00:00+00:00", "machine": report.machine(),
            "repetitions": 3, "sides": {"airgate": "a"}, "notes": {}}
     text = report.write(run, results, tmp_path).read_text()
     assert "- `broken` (raises while preparing): **failed** - RuntimeError: the endpoint answered 500" in text
     assert "| counted | x (s) | lower | 1.00 (1.00-1.00) |" in text
+
+
+def test_a_load_that_outlasts_the_timeout_fails_and_leaves_no_generator(tmp_path: Path) -> None:
+    import os
+
+    import pytest
+
+    from bench.scenarios.base import Context
+    from bench.scenarios.base import Sizes as BenchSizes
+    from bench.sides import AirgateSide
+
+    silent = socket.socket()  # accepts connections, never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)
+    side = AirgateSide(tmp_path / "airgate", tmp_path / "dags", ProcessGroup(tmp_path / "logs"), None)
+    side.port = int(silent.getsockname()[1])
+    sizes = BenchSizes(rows=1, simple_dags=1, ti_tasks=1, ti_runs=1, duration=0.2, warmup=0.0, repetitions=1,
+                       concurrency=2)
+    ctx = Context(sides=[side], sizes=sizes, timeout=2.0)
+    mine = set(descendants([os.getpid()]))
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            ctx.load(side, "/never")
+    finally:
+        silent.close()
+    assert set(descendants([os.getpid()])) <= mine
