@@ -180,8 +180,8 @@ class ParserPool:
         return all(worker.served for worker in self._busy)  # busy on a file, not still starting
 
     def _acquire(self) -> _Worker:
-        """An idle worker, else a new one when none runs or every one has been busy on a file for
-        ``spawn_after`` seconds (fewer than ``size`` running), else wait for one to come back.
+        """An idle worker; else a new one when none runs, or when this compile has waited ``spawn_after``
+        seconds while every running worker is busy on a file (fewer than ``size`` running); else wait.
 
         Never waits forever: a worker that dies frees its place (a new one starts), and a closed pool raises.
         """

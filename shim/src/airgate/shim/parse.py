@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import traceback
 import types
 from typing import Any
+
+try:  # CPython's own SHA-1: hashlib would load OpenSSL into every parse worker (~0.5 MB each)
+    from _sha1 import sha1
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import sha1
 
 from . import _ctx, importer
 from .serialize import dag_json
@@ -25,7 +29,7 @@ AirflowTaskTimeout.__module__ = "airflow.sdk.exceptions"
 
 def module_name_for(path: str) -> str:
     """A stable module name for a DAG file (Airflow prefixes a hash of the path too)."""
-    digest = hashlib.sha1(path.encode()).hexdigest()
+    digest = sha1(path.encode()).hexdigest()
     stem = os.path.splitext(os.path.basename(path))[0]
     return f"unusual_prefix_{digest}_{stem}"
 

@@ -1,7 +1,8 @@
 """The DAG processor: a full scan on start, then a re-scan of every changed file (hot reload).
 
 Changes are found by polling each bundle's ``.py`` files (mtime and size) every ``poll_interval`` seconds;
-a changed or new file is compiled (warm ``airgate.shim`` workers, one file per forked child) and recorded;
+a changed or new file is compiled (warm ``airgate.shim`` workers: one, more only while a slow file holds it, at
+most ``parsing_processes``) and recorded, ``WRITE_BATCH`` files per transaction;
 a file that is gone makes its DAGs stale. Fail-safe: when a bundle cannot be listed or the compiler fails,
 nothing of that bundle is marked stale or cleared, and the next poll tries again.
 """
@@ -195,7 +196,8 @@ class DagProcessor:
             if bundle is not None:
                 extra.setdefault(name, set()).add(bundle.absolute(rel))
         await self._pass(report, extra)
-        await asyncio.to_thread(self.pool.trim)  # the extra workers a slow file called for, once idle
+        if self.pool.workers > 1:  # the extra workers a slow file called for, once idle
+            await asyncio.to_thread(self.pool.trim)
         if not report.failed_bundles:
             async with self.store.write() as conn:
                 await retire_bundles(conn, [b.name for b in self.bundles])
