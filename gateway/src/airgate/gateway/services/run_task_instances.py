@@ -10,18 +10,29 @@ ones are inserted)."""
 from __future__ import annotations
 
 import getpass
+import weakref
 from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.services.dag_docs import DagDoc, DocCache
 from airgate.gateway.services.execution.task_instances import uuid7
 from airgate.gateway.store.tables import task_instance
 
-_DOCS = DocCache(limit=64)
-"""The documents of the versions runs were created on lately (immutable, so shared by every request)."""
+_DOCS: weakref.WeakKeyDictionary[Engine, DocCache] = weakref.WeakKeyDictionary()
+"""Per database (engine): the documents of the versions runs were created on lately (immutable, so shared by
+every request; not across databases, where the same version id may name another DAG, as in tests)."""
+
+
+def _docs(conn: AsyncConnection) -> DocCache:
+    engine = conn.sync_engine
+    found = _DOCS.get(engine)
+    if found is None:
+        found = _DOCS[engine] = DocCache(limit=64)
+    return found
 
 
 @cache
@@ -95,7 +106,7 @@ async def create_task_instances(conn: AsyncConnection, dag_id: str, run_id: str,
 async def create_run_task_instances(conn: AsyncConnection, dag_id: str, run_id: str, version_id: Any) -> None:
     """The task instances of a run just inserted (it has none yet) on DAG version ``version_id`` (none when
     the version has no serialized DAG)."""
-    doc = await _DOCS.get(conn, version_id)
+    doc = await _docs(conn).get(conn, version_id)
     rows = _rows(dag_id, run_id, doc, set()) if doc is not None else []
     if rows:
         await conn.execute(sa.insert(task_instance), rows)
