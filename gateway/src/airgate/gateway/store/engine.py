@@ -21,7 +21,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
-from airgate.gateway.store import sqlite_inline
 from airgate.gateway.store.errors import as_unique_violation
 from airgate.gateway.store.urls import to_async_url
 
@@ -94,6 +93,8 @@ def _sqlite_engine(async_url: str, *, echo: bool, foreign_keys: bool) -> AsyncEn
         kwargs.update(pool_size=5, max_overflow=10, pool_timeout=60, pool_reset_on_return=None)
     url = make_url(async_url)
     if not url.query:  # sqlite3 calls on the loop's thread, not one aiosqlite thread hop per call
+        from airgate.gateway.store import sqlite_inline  # here: a PostgreSQL process does not load sqlite3
+
         kwargs["async_creator"] = sqlite_inline.connect(url.database or ":memory:", timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
     engine = create_async_engine(async_url, **kwargs)
 

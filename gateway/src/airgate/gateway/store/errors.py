@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import sys
 
 from sqlalchemy.exc import IntegrityError
 
@@ -35,7 +35,8 @@ def as_unique_violation(exc: BaseException) -> UniqueViolation | None:
         code = getattr(cause, "sqlstate", None)
     if code == _PG_UNIQUE_VIOLATION:
         return UniqueViolation(_first_line(str(cause or orig)))
-    if isinstance(orig, sqlite3.IntegrityError) or "sqlite" in type(orig).__module__:
+    sqlite3 = sys.modules.get("sqlite3")  # loaded by every SQLite store; a PostgreSQL process need not load it
+    if (sqlite3 is not None and isinstance(orig, sqlite3.IntegrityError)) or "sqlite" in type(orig).__module__:
         name = getattr(orig, "sqlite_errorname", None)
         text = str(orig)
         if name in _SQLITE_UNIQUE_NAMES or text.startswith("UNIQUE constraint failed"):
