@@ -92,6 +92,11 @@ def _child(proto_out: int, workdir: str) -> None:
     request names a working directory)."""
     os.setsid()
     os.close(proto_out)
+    # nor its fd 1 (the worker's stdout pipe, until the task's log replaces it): a pre-forked child holding
+    # the pipe would keep the executor from seeing end-of-file when its worker dies
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.close(quiet)
     request = _read_request(0)
     if request is None:  # the executor closed the pool
         os._exit(0)

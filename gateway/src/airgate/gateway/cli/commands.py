@@ -6,8 +6,6 @@ import argparse
 import asyncio
 import contextlib
 import sys
-from collections.abc import Coroutine
-from typing import Any
 
 from airgate.gateway import __version__
 from airgate.gateway.config import Settings, load_settings
@@ -33,24 +31,15 @@ def _serve(settings: Settings, *, migrate_first: bool, banner: str) -> int:
     app = create_app(settings, migrate_first=migrate_first, parse_dags=migrate_first, fetch_ui=True,
                      run_scheduler=migrate_first)
     print(banner, file=sys.stderr, flush=True)
-    # loop/http "auto": uvloop and httptools (dependencies of the gateway) where they are importable
+    # http "auto": httptools (a dependency of the gateway) where it is importable; the loop stays asyncio's
+    # (under uvloop a local executor worker's death went unnoticed: tests/e2e/test_executors_e2e.py)
     config = uvicorn.Config(
         app, host=settings.host, port=settings.port, log_level="warning", lifespan="on", access_log=False,
-        loop="auto", http="auto",
+        loop="asyncio", http="auto",
     )
     server = uvicorn.Server(config)
     server.run()
     return 0 if server.started else 1
-
-
-def _run_loop(main: Coroutine[Any, Any, None]) -> None:
-    """Run a long-lived command's coroutine on uvloop when it is installed (as the servers do)."""
-    try:
-        import uvloop
-    except ImportError:
-        asyncio.run(main)
-    else:
-        uvloop.run(main)
 
 
 def _login_hint(settings: Settings) -> str:
@@ -121,7 +110,7 @@ def _dag_processor(settings: Settings) -> int:
         return 1
     print(f"Airgate dag-processor {__version__}: watching {settings.dags_folder}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        _run_loop(serve(settings))
+        asyncio.run(serve(settings))
     return 0
 
 
@@ -130,7 +119,7 @@ def _scheduler(settings: Settings) -> int:
 
     print(f"Airgate scheduler {__version__}: executor {settings.executor}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        _run_loop(serve(settings))
+        asyncio.run(serve(settings))
     return 0
 
 

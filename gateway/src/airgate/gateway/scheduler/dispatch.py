@@ -30,7 +30,7 @@ from airgate.gateway.scheduler.runs import finish_run, time_out_run
 from airgate.gateway.scheduler.skipmixin import pending_records, skipped_by
 from airgate.gateway.states import DagRunState as DRS
 from airgate.gateway.states import TaskInstanceState as TIS
-from airgate.gateway.states import transition
+from airgate.gateway.states import is_finished, transition
 from airgate.gateway.store.tables import dag, dag_run, slot_pool, task_reschedule
 from airgate.gateway.store.tables import task_instance as ti_t
 
@@ -86,7 +86,21 @@ async def decide_runs(conn: AsyncConnection, now: datetime, docs: DocCache) -> t
     return scheduled, finished
 
 
+_UNDECIDED = (None, TIS.UP_FOR_RETRY.value, TIS.UP_FOR_RESCHEDULE.value)
+
+
+async def _nothing_to_decide(conn: AsyncConnection, run: Any) -> bool:
+    """Whether the run's task instances are all waiting for processes (scheduled, queued, running, ...) or
+    done, with some not done: no trigger rule, retry or reschedule to apply and the run cannot finish. One
+    aggregate query, so a pass over a wide run in flight does not read every task instance row."""
+    states = (await conn.scalars(sa.select(ti_t.c.state).where(
+        ti_t.c.dag_id == run.dag_id, ti_t.c.run_id == run.run_id).group_by(ti_t.c.state))).all()
+    return not any(state in _UNDECIDED for state in states) and not all(is_finished(s) for s in states)
+
+
 async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetime) -> tuple[int, bool]:
+    if await _nothing_to_decide(conn, run):
+        return 0, False
     query = (
         sa.select(ti_t.c.id, ti_t.c.task_id, ti_t.c.map_index, ti_t.c.state, ti_t.c.try_number,
                   # only a retry's end is used: no date parsing for the other rows of every pass
