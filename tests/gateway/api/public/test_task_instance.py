@@ -277,3 +277,24 @@ async def test_dependencies(client: httpx.AsyncClient, tokens: Tokens, seeded: N
     assert_json(await client.get(f"{RUN3}/fan/1/dependencies", headers=admin), 200, {"dependencies": []})
     assert_json(await client.get(f"{RUN3}/fan/9/dependencies", headers=admin), 404, {"detail": [
         "The Task Instance with dag_id: `alpha`, run_id: `run_3`, task_id: `fan` and map_index: `9` was not found"]})
+
+
+async def test_totals_with_and_without_run_columns(client: httpx.AsyncClient, tokens: Tokens, seeded: None) -> None:
+    """``total_entries`` counts the same rows the pages show, whether or not a filter or the order reads the run
+    (the count joins the run only then), and the default order is ``map_index`` then ``id``."""
+    admin = tokens["admin"]
+    everything = (await client.get("/api/v2/dags/~/dagRuns/~/taskInstances", params={"limit": "100"},
+                                   headers=admin)).json()
+    items = everything["task_instances"]
+    assert everything["total_entries"] == len(items) > 3
+    assert [(t["map_index"], t["id"]) for t in items] == sorted((t["map_index"], t["id"]) for t in items)
+    one = (await client.get("/api/v2/dags/~/dagRuns/~/taskInstances", params={"limit": "1"}, headers=admin)).json()
+    assert (one["total_entries"], one["task_instances"]) == (len(items), items[:1])
+    since = sorted(t["run_after"] for t in items)[len(items) // 2]
+    later = [t for t in items if t["run_after"] >= since]
+    assert 0 < len(later) < len(items)
+    for order in ("map_index", "-run_after"):
+        body = (await client.get("/api/v2/dags/~/dagRuns/~/taskInstances", headers=admin,
+                                 params={"run_after_gte": since, "order_by": order, "limit": "2"})).json()
+        assert body["total_entries"] == len(later), order
+        assert {t["id"] for t in body["task_instances"]} <= {t["id"] for t in later}
