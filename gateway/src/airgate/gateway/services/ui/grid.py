@@ -3,7 +3,8 @@ instance summaries (task groups and mapped tasks aggregated with Airflow's state
 
 from __future__ import annotations
 
-from collections import Counter
+import weakref
+from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from typing import Any
 
 import msgspec
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
@@ -33,13 +35,36 @@ def dag_not_found(dag_id: str) -> HTTPError:
     return HTTPError(404, f"Dag with id {dag_id} was not found")
 
 
-async def _latest_serialized(conn: AsyncConnection, dag_id: str) -> tuple[Any, dict[str, Any]]:
-    row = (await conn.execute(
-        sa.select(serialized_dag.c.id, serialized_dag.c.data).where(serialized_dag.c.dag_id == dag_id)
-        .order_by(serialized_dag.c.id.desc()).limit(1))).first()
-    if row is None:
+_GRAPHS: weakref.WeakKeyDictionary[Engine, OrderedDict[Any, DagGraph]] = weakref.WeakKeyDictionary()
+"""Per database (engine): the task graphs of the serialized DAGs read lately. A serialized DAG row is never
+updated (a new version is a new row), so its graph is shared by every request; not across databases, where
+the same id may name another DAG (as in tests)."""
+_GRAPHS_KEPT = 32
+
+
+async def _graph(conn: AsyncConnection, serialized_id: Any) -> DagGraph:
+    """The graph of one serialized DAG row, parsed once (reading and decoding the document and building the
+    graph was most of a grid request's time)."""
+    graphs = _GRAPHS.get(conn.sync_engine)
+    if graphs is None:
+        graphs = _GRAPHS[conn.sync_engine] = OrderedDict()
+    graph = graphs.get(serialized_id)
+    if graph is None:
+        data = await conn.scalar(sa.select(serialized_dag.c.data).where(serialized_dag.c.id == serialized_id))
+        graph = graphs[serialized_id] = DagGraph(dict(data or {}))
+        while len(graphs) > _GRAPHS_KEPT:
+            graphs.popitem(last=False)
+    else:
+        graphs.move_to_end(serialized_id)
+    return graph
+
+
+async def _latest_serialized(conn: AsyncConnection, dag_id: str) -> tuple[Any, DagGraph]:
+    found = await conn.scalar(sa.select(serialized_dag.c.id).where(serialized_dag.c.dag_id == dag_id)
+                              .order_by(serialized_dag.c.id.desc()).limit(1))
+    if found is None:
         raise dag_not_found(dag_id)
-    return row[0], dict(row[1])
+    return found, await _graph(conn, found)
 
 
 def _run_ordering(data: Mapping[str, Any]) -> list[str]:
@@ -90,8 +115,7 @@ def _grid_node(node: Task | Group, graph: DagGraph, parent_mapped: bool = False)
     return body
 
 
-def _nodes(data: Mapping[str, Any], params: Mapping[str, Any]) -> list[dict[str, Any]]:
-    graph = DagGraph(data)
+def _nodes(graph: DagGraph, params: Mapping[str, Any]) -> list[dict[str, Any]]:
     if params.get("root"):
         graph = graph.subset(params["root"], include_upstream=bool(params.get("include_upstream")),
                              include_downstream=bool(params.get("include_downstream")), depth=params.get("depth"))
@@ -115,22 +139,22 @@ def _merge(current: list[dict[str, Any]], new: list[dict[str, Any]] | None) -> N
 async def dag_structure(conn: AsyncConnection, dag_id: str, params: Mapping[str, Any], *, limit: int,
                         offset: int) -> list[dict[str, Any]]:
     """``get_dag_structure``."""
-    latest_id, data = await _latest_serialized(conn, dag_id)
-    order = _order(params, data)
+    latest_id, latest = await _latest_serialized(conn, dag_id)
+    order = _order(params, latest.data)
     run_ids = (await conn.execute(sa.select(dag_run.c.run_id).where(*_run_filters(conn, dag_id, params))
                                   .order_by(*order).limit(limit).offset(offset))).scalars().all()
-    merged = _nodes(data, params)
+    merged = _nodes(latest, params)
     if not run_ids:
         return merged
     # the shown runs' task instances by their key (the ``ti_dag_run`` index): a join to ``dag_run`` let the
     # planner read every task instance of the store
     used = (sa.select(task_instance.c.dag_version_id).distinct()
             .where(task_instance.c.dag_id == dag_id, task_instance.c.run_id.in_(list(run_ids))))
-    older = await conn.execute(sa.select(serialized_dag.c.data).where(
+    older = (await conn.execute(sa.select(serialized_dag.c.id).where(
         serialized_dag.c.dag_id == dag_id, serialized_dag.c.id != latest_id,
-        serialized_dag.c.dag_version_id.in_(used)).order_by(serialized_dag.c.id))
-    for (other,) in older:
-        _merge(merged, _nodes(dict(other), params))
+        serialized_dag.c.dag_version_id.in_(used)).order_by(serialized_dag.c.id))).scalars().all()
+    for other in older:
+        _merge(merged, _nodes(await _graph(conn, other), params))
     return merged
 
 
@@ -143,7 +167,7 @@ def _drop_none(body: Mapping[str, Any]) -> dict[str, Any]:
 async def grid_runs(conn: AsyncConnection, dag_id: str, params: Mapping[str, Any], *, limit: int,
                     offset: int) -> list[dict[str, Any]]:
     """``get_grid_runs``: the DAG must have a version only when the timetable gives the order."""
-    data = (await _latest_serialized(conn, dag_id))[1] if _default_order(params) else None
+    data = (await _latest_serialized(conn, dag_id))[1].data if _default_order(params) else None
     order = _order(params, data)
     missed = sa.exists().where(deadline.c.dagrun_id == dag_run.c.id, deadline.c.missed.is_(True))
     query = (dag_run_queries._select().add_columns(missed.label("has_missed_deadline"))
@@ -251,13 +275,13 @@ def _summaries(dag_id: str, run_id: str, details: Mapping[str, Summary], graph: 
 
 
 async def _graph_of(conn: AsyncConnection, dag_id: str, version_id: Any) -> DagGraph | None:
-    query = sa.select(serialized_dag.c.data).join(dag_version, dag_version.c.id == serialized_dag.c.dag_version_id)
+    query = sa.select(serialized_dag.c.id).join(dag_version, dag_version.c.id == serialized_dag.c.dag_version_id)
     if version_id is not None:
         query = query.where(serialized_dag.c.dag_version_id == version_id)
     else:  # task instances from before versioning: the oldest version
         query = query.where(dag_version.c.dag_id == dag_id).order_by(dag_version.c.id)
-    row = (await conn.execute(query.limit(1))).first()
-    return None if row is None else DagGraph(dict(row[0]))
+    found = await conn.scalar(query.limit(1))
+    return None if found is None else await _graph(conn, found)
 
 
 async def _run_summary(conn: AsyncConnection, dag_id: str, run_id: str,
