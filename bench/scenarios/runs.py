@@ -139,8 +139,8 @@ def airgate_executor(side: Side) -> str:
     named = {k: v for k, v in env.items()
              if k.startswith("AIRFLOW__") and ("EXECUTOR" in k or k.endswith("__PARALLELISM"))}
     if not named:
-        return (f"LocalExecutor with its defaults (a pool of as many worker processes as CPUs, here "
-                f"{os.cpu_count()}; [core] parallelism 32)")
+        return (f"LocalExecutor with its defaults (32 tasks at once on a pool of as many warm worker processes "
+                f"as CPUs, here {os.cpu_count()})")
     return ", ".join(f"{k}={v}" for k, v in sorted(named.items())) + " (otherwise its defaults)"
 
 

@@ -23,8 +23,12 @@ def test_section_values_are_converted_to_the_declared_types() -> None:
     assert config == LocalConfig(parallelism=3, base_log_folder="/tmp/l", preload="a,b")
 
 
-def test_local_pool_size_defaults_to_cpu_count() -> None:
-    assert parse_config(LocalConfig, {}).parallelism == os.cpu_count()
+def test_local_runs_airflows_32_tasks_at_once_on_a_pool_of_cpu_count_workers() -> None:
+    config = parse_config(LocalConfig, {})
+    assert (config.parallelism, config.workers) == (32, os.cpu_count())
+    assert parse_config(LocalConfig, {"workers": "3", "parallelism": "8"}).workers == 3
+    with pytest.raises(ConfigError, match=r"workers: must be at least 1"):
+        parse_config(LocalConfig, {"workers": "0"}, name="local")
 
 
 def test_bad_value_names_the_section_and_key() -> None:

@@ -134,3 +134,38 @@ def test_start_fails_cleanly_when_workers_cannot_start(tmp_path: Path) -> None:
         assert executor.worker_pids() == []  # type: ignore[attr-defined]
 
     asyncio.run(scenario())
+
+
+def test_one_worker_runs_several_tasks_at_once_and_its_death_loses_them_all(
+    tmp_path: Path, fake_execution_api: FakeExecutionAPI
+) -> None:
+    """``parallelism`` bounds the tasks, not the workers: three 30-second tasks all start on one worker."""
+    factory = WorkloadFactory(fake_execution_api.url)
+    sleepers = [factory(sleep=30) for _ in range(3)]
+
+    async def scenario() -> None:
+        executor = load("local", {"parallelism": "3", "workers": "1", "base_log_folder": str(tmp_path),
+                                  "preload": "airgate.sdk.testing.probe"})
+        assert isinstance(executor, LocalExecutor)
+        async with Harness(executor) as h:
+            (worker_pid,) = executor.worker_pids()
+            for workload in sleepers:
+                await h.executor.submit(workload)
+            pids = [(await h.wait(w.key, EventKind.STARTED)).pid for w in sleepers]
+            for workload in sleepers:  # every one is running its task, none has ended
+                await asyncio.to_thread(fake_execution_api.wait_for, workload.ti.id, "run", 10)
+            assert len(set(pids)) == 3 and executor.slots_free() == 0
+            os.kill(worker_pid, signal.SIGKILL)
+            ends = [await h.wait_done(w.key) for w in sleepers]
+            assert {e.kind for e in ends} == {EventKind.LOST}
+            for pid in pids:
+                for _ in range(100):
+                    try:
+                        os.kill(pid or 0, 0)
+                    except ProcessLookupError:
+                        break
+                    await asyncio.sleep(0.05)
+                else:
+                    raise AssertionError(f"task process {pid} outlived its worker")
+
+    asyncio.run(scenario())

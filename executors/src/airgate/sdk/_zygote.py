@@ -1,4 +1,4 @@
-"""A ``local`` executor worker: a warm interpreter that forks one child per task.
+"""A ``local`` executor worker: a warm interpreter that forks one child per task, several tasks at once.
 
 Run as ``python -m airgate.sdk._zygote <module,module,...>``. It imports the given runner modules once,
 answers ``{"ready": pid}`` and forks a child ahead of time, announced as ``{"forked": pid}``. That child
@@ -6,12 +6,13 @@ answers ``{"ready": pid}`` and forks a child ahead of time, announced as ``{"for
 
     {"runner": ..., "json": <ExecuteTask JSON>, "env": {...}, "cwd": ..., "log": ..., "status": ...}
 
-sends stdout/stderr to ``log``, replaces the environment, changes to ``cwd`` (``null``: a fresh directory
-the worker made before the fork and removes after the child ends), runs the runner's
-``main()`` with ``--json-string``, writes its exit status to ``status`` and exits. The worker reports
-``{"exited": pid, "code": n}`` and forks the next child: one task at a time, and no fork on the launch
-path. Only after ``forked`` may the executor send the next request. The worker exits once stdin is
-closed. Standard library only.
+tells the worker it took it (one byte on a private pipe), sends stdout/stderr to ``log``, replaces the
+environment, changes to ``cwd`` (``null``: a fresh directory the worker made before the fork and removes
+after the child ends), runs the runner's ``main()`` with ``--json-string``, writes its exit status to
+``status`` and exits. As soon as a child took its request the worker forks the next one (``forked``), so
+one worker runs any number of tasks at once and there is no fork on the launch path; each end is reported
+as ``{"exited": pid, "code": n}``. Only after ``forked`` may the executor send the next request. The worker
+exits once stdin is closed and its children have ended. Standard library only.
 """
 
 from __future__ import annotations
@@ -87,11 +88,15 @@ def _read_request(fd: int) -> dict[str, Any] | None:
     return json.loads(data)
 
 
-def _child(proto_out: int, workdir: str) -> None:
-    """A pre-forked child: wait for one request on stdin, then become that task (in ``workdir`` unless the
-    request names a working directory)."""
+def _child(proto_out: int, workdir: str, took: int, private: list[int]) -> None:
+    """A pre-forked child: wait for one request on stdin, say so on ``took``, then become that task (in
+    ``workdir`` unless the request names a working directory)."""
     os.setsid()
     os.close(proto_out)
+    for fd in private:  # the worker's own ends of its pipes
+        os.close(fd)
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     # nor its fd 1 (the worker's stdout pipe, until the task's log replaces it): a pre-forked child holding
     # the pipe would keep the executor from seeing end-of-file when its worker dies
     quiet = os.open(os.devnull, os.O_WRONLY)
@@ -100,6 +105,8 @@ def _child(proto_out: int, workdir: str) -> None:
     request = _read_request(0)
     if request is None:  # the executor closed the pool
         os._exit(0)
+    os.write(took, b"t")  # the worker may fork the next child now
+    os.close(took)
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -153,19 +160,57 @@ def main() -> None:
     gc.collect()
     gc.freeze()  # the warm objects are never scanned again by a task's garbage collections
     _send(proto_out, {"ready": os.getpid()})
+    _serve(proto_out)
+
+
+def _drain(fd: int) -> bool:
+    """Read what a non-blocking pipe holds; whether it held anything."""
+    got = False
+    with contextlib.suppress(BlockingIOError):
+        while os.read(fd, 4096):
+            got = True
+    return got
+
+
+def _serve(proto_out: BinaryIO) -> None:
+    """Keep one child forked ahead while stdin is open; report every child's end."""
+    took_r, took_w = os.pipe()
+    wake_r, wake_w = os.pipe()
+    for fd in (took_r, wake_r, wake_w):
+        os.set_blocking(fd, False)
+    signal.set_wakeup_fd(wake_w)  # a SIGCHLD wakes the select below
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    workdirs: dict[int, str] = {}
+    waiting: int | None = None  # the pre-forked child that has not taken a request yet
+    closed = False
     while True:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        workdir = tempfile.mkdtemp(prefix="airgate-task-")  # made and removed here, not by the executor
-        pid = os.fork()
-        if pid == 0:
-            _child(proto_out.fileno(), workdir)
-        _send(proto_out, {"forked": pid})
-        _, status = os.waitpid(pid, 0)
-        _send(proto_out, {"exited": pid, "code": os.waitstatus_to_exitcode(status)})
-        shutil.rmtree(workdir, ignore_errors=True)
-        if _stdin_closed():
+        if waiting is None and not closed:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            workdir = tempfile.mkdtemp(prefix="airgate-task-")  # made and removed here, not by the executor
+            pid = os.fork()
+            if pid == 0:
+                _child(proto_out.fileno(), workdir, took_w, [took_r, wake_r, wake_w])
+            workdirs[pid], waiting = workdir, pid
+            _send(proto_out, {"forked": pid})
+        if closed and not workdirs:
             return
+        select.select([took_r, wake_r], [], [], 1.0)
+        _drain(wake_r)
+        if _drain(took_r):  # only the waiting child writes there
+            waiting = None
+        while workdirs:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                break
+            shutil.rmtree(workdirs.pop(pid, ""), ignore_errors=True)
+            if pid == waiting and not _drain(took_r):  # it found stdin closed before taking a request
+                waiting = None
+                continue
+            if pid == waiting:  # took a request and ended since the select
+                waiting = None
+            _send(proto_out, {"exited": pid, "code": os.waitstatus_to_exitcode(status)})
+        closed = closed or _stdin_closed()
 
 
 if __name__ == "__main__":

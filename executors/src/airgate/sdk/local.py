@@ -3,7 +3,9 @@
 Each worker (:mod:`airgate.sdk._zygote`) pre-imports the runner modules named in ``preload`` and forks a
 child per task, so a task costs a ``fork()`` instead of a new interpreter. The child gets a new session,
 a fresh environment and working directory, and its own copy of the warm interpreter — nothing leaks from
-one task to the next. A worker that dies is replaced; its task is killed and reported lost.
+one task to the next. A worker that dies is replaced; its tasks are killed and reported lost.
+``parallelism`` bounds the tasks running at once (Airflow's 32), ``workers`` the warm interpreters (the CPU
+count), each forking as many tasks as it is given.
 """
 
 from __future__ import annotations
@@ -29,19 +31,24 @@ _log = logging.getLogger(__name__)
 
 
 class LocalConfig(ExecutorConfig, kw_only=True, forbid_unknown_fields=True):
-    """``[executors.local]``: ``parallelism`` is the pool size (default: the CPU count); ``preload`` the
-    comma-separated runner modules each worker imports up front; ``python`` the workers' interpreter."""
+    """``[executors.local]``: ``parallelism`` is how many tasks run at once (32, Airflow's default);
+    ``workers`` the pool size (default: the CPU count; each worker runs any number of tasks); ``preload``
+    the comma-separated runner modules each worker imports up front; ``python`` the workers' interpreter."""
 
-    parallelism: int = msgspec.field(default_factory=lambda: os.cpu_count() or 1)
+    workers: int = msgspec.field(default_factory=lambda: os.cpu_count() or 1)
     preload: str = AGENT_RUNNER
     python: str = sys.executable
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.workers < 1:
+            raise ValueError("workers: must be at least 1")
 
 
 class _Worker:
     def __init__(self, proc: asyncio.subprocess.Process) -> None:
         self.proc = proc
-        self.key: TaskInstanceKey | None = None
-        self.task_pid: int | None = None
+        self.tasks: dict[int, TaskInstanceKey] = {}  # task pid -> its try
         self.next_pid: int | None = None
 
 
@@ -60,7 +67,7 @@ class LocalExecutor(ProcessExecutor):
         self._stopping = False
 
     async def _start(self) -> None:
-        spawned = [self._spawn_worker() for _ in range(self.config.parallelism)]
+        spawned = [self._spawn_worker() for _ in range(min(self.config.workers, self.config.parallelism))]
         results = await asyncio.gather(*spawned, return_exceptions=True)
         failure = next((r for r in results if isinstance(r, BaseException)), None)
         if failure is not None:
@@ -94,22 +101,22 @@ class LocalExecutor(ProcessExecutor):
             if not line:
                 break
             message = json.loads(line)
-            key = worker.key
             if "forked" in message:
                 worker.next_pid = message["forked"]
                 self._idle.put_nowait(worker)
-            elif "exited" in message and key is not None:
-                worker.key = worker.task_pid = None
-                self._exited(key, message["code"], message["exited"])
+            elif "exited" in message:
+                key = worker.tasks.pop(message["exited"], None)
+                if key is not None:
+                    self._exited(key, message["code"], message["exited"])
         if worker.proc.stdin is not None:
             worker.proc.stdin.close()  # lets the worker's waiting child see the end
         code = await worker.proc.wait()
         self._workers.discard(worker)
-        if worker.key is not None:
-            if worker.task_pid is not None:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(worker.task_pid, signal.SIGKILL)
-            self._lost(worker.key, f"local executor worker {worker.proc.pid} died (exit code {code})")
+        for pid, key in list(worker.tasks.items()):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGKILL)
+            self._lost(key, f"local executor worker {worker.proc.pid} died (exit code {code})")
+        worker.tasks.clear()
         if not self._stopping:
             await self._replace_worker()
 
@@ -138,7 +145,7 @@ class LocalExecutor(ProcessExecutor):
         }
         pid = worker.next_pid
         assert pid is not None and worker.proc.stdin is not None
-        worker.key, worker.task_pid, worker.next_pid = workload.key, pid, None
+        worker.tasks[pid], worker.next_pid = workload.key, None
         worker.proc.stdin.write(json.dumps(request).encode() + b"\n")
         self._pids[workload.key] = pid
         self._started(workload.key, pid, self._ref(pid, log).encode())
