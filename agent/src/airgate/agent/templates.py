@@ -61,6 +61,9 @@ class Renderer:
             "cache_size": 0,
         }
         options.update(dag_doc.get("jinja_environment_kwargs") or {})
+        # a string without Jinja syntax renders to itself with the default delimiters, except under the native
+        # environment (``"1"`` becomes 1) and for newline handling (``\r\n`` and a trailing newline change)
+        self.plain_is_itself = not native and not dag_doc.get("jinja_environment_kwargs")
         env_cls: Any = jinja2.nativetypes.NativeEnvironment if native else jinja2.sandbox.SandboxedEnvironment
         self.env = env_cls(**options)
         self.env.filters.update(_filters())
@@ -72,6 +75,9 @@ class Renderer:
         """``value`` rendered: strings (and files named by strings ending in ``template_ext``), recursively
         inside lists, tuples, sets and dicts; anything else unchanged."""
         if isinstance(value, str):
+            if self.plain_is_itself and not any(c in value for c in "{\r") and not value.endswith("\n") \
+                    and not (self.template_ext and value.endswith(self.template_ext)):
+                return value
             if self.template_ext and value.endswith(self.template_ext):
                 template = self.env.get_template(value)
             else:

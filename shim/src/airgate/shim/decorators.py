@@ -6,6 +6,7 @@ Airflow runs too (they build the graph).
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from typing import Any
@@ -225,9 +226,24 @@ def unique_task_id(task_id: str) -> str:
     return f"{core}__{max(suffixes, default=0) + 1}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _cached_signature(fn: Any) -> inspect.Signature:
+    return inspect.signature(fn)
+
+
+def _signature(fn: Any) -> inspect.Signature:
+    """``inspect.signature``, once per callable (a DAG file often makes hundreds of tasks of one function)."""
+    try:
+        return _cached_signature(fn)
+    except TypeError:
+        if getattr(type(fn), "__hash__", None) is None:  # an unhashable callable: no cache
+            return inspect.signature(fn)
+        raise
+
+
 def _infer_multiple_outputs(fn: Any) -> bool:
     try:
-        ret = inspect.signature(fn).return_annotation
+        ret = _signature(fn).return_annotation
     except (TypeError, ValueError):
         return False
     if isinstance(ret, str):
@@ -272,7 +288,7 @@ class TaskDecorator:
 
     def __call__(self, *args: Any, **kwargs: Any) -> XComArg:
         try:
-            inspect.signature(self.function).bind(*args, **kwargs)
+            _signature(self.function).bind(*args, **kwargs)
         except TypeError as err:
             if not self._has_context_params():
                 raise TypeError(f"{self.function.__name__}() {err}") from None
@@ -449,7 +465,7 @@ class TaskGroupDecorator:
     def expand_kwargs(self, kwargs: Any) -> Any:
         group = self._group(MappedTaskGroup)
         group.expand_type, group.expand_input = "list", kwargs
-        params = inspect.signature(self.function).parameters
+        params = _signature(self.function).parameters
         names = [n for n in params if n not in self.partial_kwargs]
         return self._run_mapped(group, {k: MappedArgument(str(group.group_id), k) for k in names})
 
