@@ -28,7 +28,7 @@ from airgate.shim.compiler import ParserPool
 
 log = logging.getLogger("airgate.registry")
 
-WRITE_BATCH = 20
+WRITE_BATCH = 10
 """Files per write transaction; one batch compiles while the previous one is written. Each file's compiled DAGs
 weigh ~80 kB as Python objects, so the batch size is the processor's working memory (50: ~4 MB more at peak)."""
 INFRA_STRIKES = 2
