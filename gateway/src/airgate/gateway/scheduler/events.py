@@ -77,17 +77,12 @@ async def still_live(conn: AsyncConnection, keys: list[TaskInstanceKey]) -> set[
 
 async def apply_event(conn: AsyncConnection, event: ExecutorEvent, now: datetime) -> str | None:
     """Record one executor event; the new task state when it decided one."""
-    clause = _key_clause(event.key)
     if event.kind in (EventKind.STARTED, EventKind.ADOPTED):
-        values: dict[str, Any] = {}
-        if event.external_executor_id is not None:
-            values["external_executor_id"] = event.external_executor_id
-        if values:
-            await conn.execute(sa.update(ti_t).where(clause).values(**values))
+        await record_started(conn, [event])
         return None
     if event.kind not in (EventKind.EXITED, EventKind.LOST):
         return None
-    query = sa.select(ti_t).where(clause, ti_t.c.state.in_(LIVE))
+    query = sa.select(ti_t).where(_key_clause(event.key), ti_t.c.state.in_(LIVE))
     if conn.dialect.name == "postgresql":
         query = query.with_for_update()
     ti = (await conn.execute(query)).first()

@@ -247,11 +247,10 @@ class Scheduler:
             try:
                 ended = await self._reported(ends)
                 batch = [e for e in batch if e.key not in ended]
-                starts = [e for e in batch if e.kind in (EventKind.STARTED, EventKind.ADOPTED)]
                 decisions: list[tuple[Any, str | None]] = []
                 if batch:
                     async with self.store.write() as conn:
-                        await record_started(conn, starts)
+                        await record_started(conn, batch)  # the started/adopted ones
                         decisions = [(event, await apply_event(conn, event, _now()))
                                      for event in batch if event.kind in (EventKind.EXITED, EventKind.LOST)]
             except Exception:

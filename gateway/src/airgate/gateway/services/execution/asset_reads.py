@@ -51,8 +51,13 @@ async def _aliases(conn: AsyncConnection, event_ids: list[int]) -> dict[int, lis
     return found
 
 
-async def consumed_events(conn: AsyncConnection, dag_run_pk: int) -> list[dict[str, Any]]:
-    """The asset events that triggered a run (``DagRun.consumed_asset_events``)."""
+async def consumed_events(conn: AsyncConnection, run: Any) -> list[dict[str, Any]]:
+    """The asset events that triggered a ``dag_run`` row (``DagRun.consumed_asset_events``); only an
+    asset-triggered run consumed any (:mod:`airgate.gateway.scheduler.asset_runs` links them), so no query for
+    the others."""
+    if run.run_type != "asset_triggered":
+        return []
+    dag_run_pk = run.id
     rows = (
         await conn.execute(
             sa.select(asset_event, asset.c.name, asset.c.uri, asset.c.extra.label("asset_extra"))

@@ -57,7 +57,7 @@ async def get_dag_run(conn: AsyncConnection, dag_id: str, run_id: str) -> dict[s
     row = await find_run(conn, dag_id, run_id)
     if row is None:
         raise _not_found(dag_id, run_id)
-    return run_body(row, await consumed_events(conn, row.id))
+    return run_body(row, await consumed_events(conn, row))
 
 
 async def get_dagrun_state(conn: AsyncConnection, dag_id: str, run_id: str) -> dict[str, Any]:
@@ -100,4 +100,4 @@ async def previous_run(
     if state:
         query = query.where(dag_run.c.state == state)
     row = (await conn.execute(query)).first()
-    return None if row is None else run_body(row, await consumed_events(conn, row.id))
+    return None if row is None else run_body(row, await consumed_events(conn, row))

@@ -120,8 +120,7 @@ async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]
     )
     max_tries = ti.max_tries if ti.max_tries is not None else -1
     context: dict[str, Any] = {
-        # only an asset-triggered run consumed events (scheduler/asset_runs.py links them)
-        "dag_run": run_body(dr, await consumed_events(conn, dr.id) if dr.run_type == "asset_triggered" else []),
+        "dag_run": run_body(dr, await consumed_events(conn, dr)),
         "task_reschedule_count": int(reschedules or 0),
         "max_tries": max_tries,
         "variables": [],
