@@ -1,6 +1,6 @@
 """The standalone ``airgate dag-processor`` loads what parsing and storing need, not the API server's stack:
 no alembic (migrations are ``airgate db migrate``'s business), no cryptography (it handles no secrets), no web
-framework, no ORM."""
+framework, no msgspec, no ORM, no other PostgreSQL driver's dialect than asyncpg's, no entry-point machinery."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_dag_processor_imports_no_api_alembic_or_crypto() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     modules = {name.split(".")[0] for name in json.loads(done.stdout)}
     assert "sqlalchemy" in modules
-    assert not modules & {"alembic", "cryptography", "litestar", "uvicorn", "httpx", "jinja2"}
+    assert not modules & {"alembic", "cryptography", "litestar", "uvicorn", "httpx", "jinja2", "msgspec"}
 
 
 _SCAN_PROBE = """
@@ -44,16 +44,23 @@ async def scan():
 
 report = asyncio.run(scan())
 without = sorted(name for name in sys.modules if name.startswith("sqlalchemy."))
+unused = sorted(name for name in ("email", "zipfile", "csv", "tempfile", "msgspec") if name in sys.modules)
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+import importlib.metadata
+import sqlalchemy
+from sqlalchemy.dialects.postgresql import JSONB, psycopg2
 print(json.dumps({"versions": report.new_versions, "modules": without, "session": AsyncSession.__module__,
-                  "orm_after": "sqlalchemy.orm" in sys.modules}))
+                  "orm_after": "sqlalchemy.orm" in sys.modules, "unused": unused,
+                  "entry_points": importlib.metadata.version("sqlalchemy") == sqlalchemy.__version__,
+                  "jsonb": JSONB.__module__, "psycopg2": psycopg2.dialect.driver}))
 """
 
 
 async def test_the_dag_processor_scans_and_stores_without_the_orm(store: object, store_url: str,
                                                                    tmp_path: Path) -> None:
     """``airgate dag-processor`` and what it runs (a full scan recorded in the store) never load SQLAlchemy's
-    ORM, and the lazily installed ``sqlalchemy.ext.asyncio`` still gives its session classes to whoever asks."""
+    ORM, another PostgreSQL driver's dialect, ``importlib.metadata`` (with ``email``, ``zipfile``...), msgspec
+    or ``tempfile``; the lazily installed packages still give every name to whoever asks."""
     dags = tmp_path / "dags"
     dags.mkdir()
     shutil.copy(Path(__file__).parent / "dags" / "simple.py", dags / "simple.py")
@@ -66,3 +73,11 @@ async def test_the_dag_processor_scans_and_stores_without_the_orm(store: object,
     assert result["versions"] == ["reg_simple"]
     assert not [name for name in result["modules"] if name.startswith("sqlalchemy.orm")]
     assert result["session"] == "sqlalchemy.ext.asyncio.session" and result["orm_after"]
+    assert not [name for name in result["modules"] if name.rpartition(".")[2] in _OTHER_DRIVERS]
+    assert result["unused"] == []
+    # what was installed lazily is all there on first use
+    assert result["entry_points"] and result["jsonb"] == "sqlalchemy.dialects.postgresql.json"
+    assert result["psycopg2"] == "psycopg2"
+
+
+_OTHER_DRIVERS = {"psycopg", "psycopg2", "psycopg2cffi", "pg8000", "_psycopg_common"}

@@ -1,10 +1,18 @@
-"""Memory of the standalone ``airgate dag-processor``: SQLAlchemy's asyncio extension without its ORM.
+"""Memory of the standalone ``airgate dag-processor``: packages installed lazily, loaded in full on first need.
 
-Importing the package ``sqlalchemy.ext.asyncio`` imports ``AsyncSession`` and, with it, the whole ORM (about
-6 MB of a ~40 MB process), although the store only uses the async engine and connection. :func:`defer_orm`
-installs that package lazily: its engine and result names are loaded at once; the first use of any other name
-(``AsyncSession``, ``async_sessionmaker``...) runs the package's own ``__init__`` in place, so nothing differs
-for a caller but the moment the ORM is imported. Processes that serve the API do not call it.
+Three packages cost the processor memory for names it never uses (ADR 0013):
+
+* ``sqlalchemy.ext.asyncio`` imports ``AsyncSession`` and, with it, the whole ORM (about 6 MB of a ~40 MB
+  process), although the store only uses the async engine and connection;
+* ``sqlalchemy.dialects.postgresql`` imports every PostgreSQL driver's dialect (psycopg, psycopg2, pg8000...)
+  where only asyncpg's is used;
+* ``importlib.metadata`` (with ``email``, ``zipfile``, ``csv``... about 1.5 MB), which SQLAlchemy imports at
+  start for the entry points it reads only when a URL names a dialect it does not ship.
+
+Each is installed as a module whose own ``__init__`` has not run yet. Some names are resolved from their
+submodule alone (the async engine, a driver's dialect); the first use of any other name runs the package's own
+``__init__`` in place, so nothing differs for a caller but the moment it is imported. Processes that serve the
+API do not call these.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -21,6 +30,11 @@ EAGER = {
                "create_async_engine", "create_async_pool_from_url"),
     "result": ("AsyncMappingResult", "AsyncResult", "AsyncScalarResult", "AsyncTupleResult"),
 }
+POSTGRESQL = "sqlalchemy.dialects.postgresql"
+POSTGRESQL_NAMES = {"arraylib": ("array", ""), "insert": ("dml", "insert"), "Insert": ("dml", "Insert")}
+"""Names of ``sqlalchemy.dialects.postgresql`` resolved from one submodule: ``(submodule, name)``, an empty
+name for the submodule itself. Any submodule is also resolved alone (``asyncpg``, ``base``, ``json``...)."""
+METADATA = "importlib.metadata"
 
 
 def defer_orm() -> bool:
@@ -28,33 +42,81 @@ def defer_orm() -> bool:
 
     Returns False, changing nothing, when the package is already imported or cannot be found.
     """
-    if PACKAGE in sys.modules:
+    def eager(package: ModuleType) -> None:
+        for submodule, names in EAGER.items():
+            module = importlib.import_module(f"{PACKAGE}.{submodule}")
+            for name in names:
+                setattr(package, name, getattr(module, name))
+
+    return _install_lazily(PACKAGE, eager=eager)
+
+
+def defer_unused_drivers() -> bool:
+    """Install ``sqlalchemy.dialects.postgresql`` so that only the submodules asked for are imported (asyncpg's
+    dialect and what it needs, the ``insert`` construct), not every other driver's dialect."""
+    def resolve(package: ModuleType, name: str) -> Any:
+        submodule, attribute = POSTGRESQL_NAMES.get(name, (name, ""))
+        if not submodule.isidentifier() or importlib.util.find_spec(f"{POSTGRESQL}.{submodule}") is None:
+            return _FULL
+        module = importlib.import_module(f"{POSTGRESQL}.{submodule}")
+        return getattr(module, attribute) if attribute else module
+
+    return _install_lazily(POSTGRESQL, resolve=resolve)
+
+
+def defer_entry_points() -> bool:
+    """Install ``importlib.metadata`` to be imported on first use (before SQLAlchemy is imported)."""
+    return _install_lazily(METADATA)
+
+
+_FULL = object()
+"""What a ``resolve`` function answers for a name only the package's own ``__init__`` defines."""
+
+
+def _install_lazily(name: str, *, eager: Callable[[ModuleType], None] | None = None,
+                    resolve: Callable[[ModuleType, str], Any] | None = None) -> bool:
+    """Install package ``name`` without running its ``__init__``: ``eager`` sets names at once, ``resolve``
+    answers a name on its first use (or ``_FULL``); any other name runs the ``__init__`` in place (PEP 562).
+
+    Returns False, changing nothing, when the package is already imported or cannot be found.
+    """
+    if name in sys.modules:
         return False
-    spec = importlib.util.find_spec(PACKAGE)
+    parent, _, child = name.rpartition(".")
+    spec = importlib.util.find_spec(name)
     if spec is None or spec.loader is None:
         return False
     package = importlib.util.module_from_spec(spec)
     loader = spec.loader
 
-    def complete(name: str) -> Any:
-        """The rest of the package, on first use of a name it defines (PEP 562)."""
-        if name.startswith("__") and name != "__all__":
-            raise AttributeError(f"module {PACKAGE!r} has no attribute {name!r}")
-        del package.__dict__["__getattr__"]
+    def complete(attribute: str) -> Any:
+        """A name the package's ``__init__`` defines: the rest of the package, run in place."""
+        if attribute.startswith("__") and attribute != "__all__":
+            raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
+        if resolve is not None:
+            value = resolve(package, attribute)
+            if value is not _FULL:
+                setattr(package, attribute, value)
+                return value
+        package.__dict__.pop("__getattr__", None)
         loader.exec_module(package)
-        return getattr(package, name)
+        return getattr(package, attribute)
 
-    parent, _, child = PACKAGE.rpartition(".")
-    sys.modules[PACKAGE] = package
+    sys.modules[name] = package
     setattr(sys.modules[parent], child, package)
     try:
-        for submodule, names in EAGER.items():
-            module: ModuleType = importlib.import_module(f"{PACKAGE}.{submodule}")
-            for name in names:
-                setattr(package, name, getattr(module, name))
+        if eager is not None:
+            eager(package)
     except Exception:
-        del sys.modules[PACKAGE]
+        del sys.modules[name]
         delattr(sys.modules[parent], child)
         raise
-    package.__dict__["__getattr__"] = complete  # PEP 562: consulted for names not set above
+    package.__dict__["__getattr__"] = complete  # consulted only for names not set on the module
     return True
+
+
+def slim_dag_processor() -> None:
+    """What ``airgate dag-processor`` installs lazily, in the order it must (before SQLAlchemy's import)."""
+    defer_entry_points()
+    defer_orm()
+    defer_unused_drivers()

@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "dag-processor":
-        lean.defer_orm()  # it stores through the async engine only: no ORM in its memory
+        lean.slim_dag_processor()  # no ORM, no unused driver dialects, no entry-point machinery in its memory
     try:
         return commands.run(args)
     except ConfigError as exc:

@@ -8,6 +8,7 @@ value), as in Airflow. A malformed value stops start-up with a message naming th
 from __future__ import annotations
 
 import configparser
+import dataclasses
 import os
 import subprocess
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from airgate.gateway.config.options import OPTIONS, Kind, Option
 from airgate.gateway.config.secrets import ensure_generated_secrets
 from airgate.gateway.config.settings import Settings
 
+_TYPED = frozenset(f.name for f in dataclasses.fields(Settings))
 _TRUE = {"true", "t", "1", "yes", "y", "on"}
 _FALSE = {"false", "f", "0", "no", "n", "off"}
 
@@ -109,7 +111,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, generate_secrets: boo
     _check_users(str(values["simple_auth_manager_users"]), bool(values["multi_team"]))
     _check_database_url(str(values["sql_alchemy_conn"]))
     # options without a typed field are read through ``settings.raw`` (validated above all the same)
-    typed = {k: v for k, v in values.items() if k in Settings.__struct_fields__}
+    typed = {k: v for k, v in values.items() if k in _TYPED}
     settings = Settings(airflow_home=home, raw=raw, **typed)  # type: ignore[arg-type]
     if generate_secrets:
         settings = ensure_generated_secrets(settings)

@@ -6,9 +6,8 @@ by the config API and readable from ``AIRFLOW__SECTION__KEY_CMD``/``_SECRET`` as
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-
-import msgspec
 
 
 class Kind(StrEnum):
@@ -20,7 +19,8 @@ class Kind(StrEnum):
     BOOLEAN = "boolean"
 
 
-class Option(msgspec.Struct, frozen=True, kw_only=True):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Option:
     """One setting: ``[section] key``."""
 
     section: str

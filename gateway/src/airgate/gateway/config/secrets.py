@@ -8,12 +8,11 @@ nor invalidates issued tokens. A configured value always wins.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import os
 import secrets
 from pathlib import Path
-
-import msgspec
 
 from airgate.gateway.config.settings import Settings
 
@@ -52,7 +51,7 @@ def ensure_generated_secrets(settings: Settings) -> Settings:
         data = _load_or_create(Path(settings.airflow_home) / SECRETS_FILE)
     except FileExistsError:  # another process created it just now
         data = _load_or_create(Path(settings.airflow_home) / SECRETS_FILE)
-    return msgspec.structs.replace(
+    return dataclasses.replace(
         settings,
         fernet_key=settings.fernet_key or data["fernet_key"],
         jwt_secret=settings.jwt_secret or data["jwt_secret"],

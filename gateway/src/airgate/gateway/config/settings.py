@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import msgspec
+import dataclasses
 
 
-class Settings(msgspec.Struct, frozen=True, kw_only=True):
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+class Settings:
     """Every setting Airgate uses, typed. ``raw`` keeps the text of every option for the config API."""
 
     airflow_home: str
@@ -41,7 +42,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     jwt_leeway: int
     max_body_size: int
     print_admin_password: bool
-    raw: dict[str, dict[str, str]] = msgspec.field(default_factory=dict)
+    raw: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
     @property
     def base_path(self) -> str:
@@ -54,4 +55,4 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with some typed fields replaced (used by CLI flags such as ``--port``)."""
-        return msgspec.structs.replace(self, **changes)
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,6 +162,8 @@ def _describe(diff: Any) -> str:
 
 def _revision(message: str) -> None:
     """Autogenerate a revision by comparing the tables with a scratch SQLite database at head."""
+    import tempfile  # a developer tool's: not in the dag-processor's memory
+
     from alembic import command
     from alembic.script import ScriptDirectory
 
