@@ -46,13 +46,16 @@ report = asyncio.run(scan())
 without = sorted(name for name in sys.modules if name.startswith("sqlalchemy."))
 unused = sorted(name for name in ("email", "zipfile", "csv", "tempfile", "msgspec") if name in sys.modules)
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
-import importlib.metadata
+import importlib.metadata, types
 import sqlalchemy
+from sqlalchemy.dialects.postgresql import array, hstore  # functions named as their submodules
+functions = not isinstance(array, types.ModuleType) and not isinstance(hstore, types.ModuleType)
 from sqlalchemy.dialects.postgresql import JSONB, psycopg2
 print(json.dumps({"versions": report.new_versions, "modules": without, "session": AsyncSession.__module__,
                   "orm_after": "sqlalchemy.orm" in sys.modules, "unused": unused,
                   "entry_points": importlib.metadata.version("sqlalchemy") == sqlalchemy.__version__,
-                  "jsonb": JSONB.__module__, "psycopg2": psycopg2.dialect.driver}))
+                  "jsonb": JSONB.__module__, "psycopg2": psycopg2.dialect.driver, "functions": functions,
+                  "arraylib": sys.modules["sqlalchemy.dialects.postgresql"].arraylib.__name__}))
 """
 
 
@@ -77,7 +80,8 @@ async def test_the_dag_processor_scans_and_stores_without_the_orm(store: object,
     assert result["unused"] == []
     # what was installed lazily is all there on first use
     assert result["entry_points"] and result["jsonb"] == "sqlalchemy.dialects.postgresql.json"
-    assert result["psycopg2"] == "psycopg2"
+    assert result["psycopg2"] == "psycopg2" and result["functions"]
+    assert result["arraylib"] == "sqlalchemy.dialects.postgresql.array"
 
 
 _OTHER_DRIVERS = {"psycopg", "psycopg2", "psycopg2cffi", "pg8000", "_psycopg_common"}

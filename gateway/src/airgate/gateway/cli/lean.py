@@ -31,9 +31,12 @@ EAGER = {
     "result": ("AsyncMappingResult", "AsyncResult", "AsyncScalarResult", "AsyncTupleResult"),
 }
 POSTGRESQL = "sqlalchemy.dialects.postgresql"
-POSTGRESQL_NAMES = {"arraylib": ("array", ""), "insert": ("dml", "insert"), "Insert": ("dml", "Insert")}
+POSTGRESQL_NAMES = {"arraylib": ("array", ""), "array": ("array", "array"), "hstore": ("hstore", "hstore"),
+                    "insert": ("dml", "insert"), "Insert": ("dml", "Insert")}
 """Names of ``sqlalchemy.dialects.postgresql`` resolved from one submodule: ``(submodule, name)``, an empty
-name for the submodule itself. Any submodule is also resolved alone (``asyncpg``, ``base``, ``json``...)."""
+name for the submodule itself. Any other submodule is also resolved alone (``asyncpg``, ``base``, ``json``...)."""
+POSTGRESQL_SHADOWED = ("array", "hstore")
+"""Submodules whose name the package's ``__init__`` binds to a function of theirs of the same name."""
 METADATA = "importlib.metadata"
 
 
@@ -59,6 +62,10 @@ def defer_unused_drivers() -> bool:
         if not submodule.isidentifier() or importlib.util.find_spec(f"{POSTGRESQL}.{submodule}") is None:
             return _FULL
         module = importlib.import_module(f"{POSTGRESQL}.{submodule}")
+        for shadowed in POSTGRESQL_SHADOWED:  # importing a submodule binds its name: give the function back
+            loaded = sys.modules.get(f"{POSTGRESQL}.{shadowed}")
+            if loaded is not None:
+                setattr(package, shadowed, getattr(loaded, shadowed))
         return getattr(module, attribute) if attribute else module
 
     return _install_lazily(POSTGRESQL, resolve=resolve)
@@ -99,6 +106,9 @@ def _install_lazily(name: str, *, eager: Callable[[ModuleType], None] | None = N
                 setattr(package, attribute, value)
                 return value
         package.__dict__.pop("__getattr__", None)
+        for loaded, module in list(sys.modules.items()):  # the names its __init__ finds bound when it runs
+            if loaded.rpartition(".")[0] == name:
+                setattr(package, loaded.rpartition(".")[2], module)
         loader.exec_module(package)
         return getattr(package, attribute)
 
