@@ -158,3 +158,24 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         os._exit(_exit_status[0])
 
     threading.Thread(target=watchdog, name="exit-watchdog", daemon=True).start()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _reads_never_write() -> Iterator[None]:
+    """Fail any INSERT/UPDATE/DELETE sent through a ``Store.read()`` connection: on PostgreSQL those run in
+    autocommit, so a write there would not be atomic with the rest of its block."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from airgate.gateway.store.engine import READ_ONLY_OPTION
+
+    def check(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if conn.get_execution_options().get(READ_ONLY_OPTION) and statement.lstrip()[:6].upper() in (
+            "INSERT", "UPDATE", "DELETE"
+        ):
+            raise AssertionError(f"a write through Store.read(): {statement[:200]}")
+
+    event.listen(Engine, "before_cursor_execute", check)
+    yield
+    event.remove(Engine, "before_cursor_execute", check)
+

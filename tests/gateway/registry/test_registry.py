@@ -3,15 +3,18 @@ compiled by the shim's warm workers."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from airgate.gateway.registry import Bundle, DagProcessor
 from airgate.gateway.store import Store
 from airgate.gateway.store.tables import (
     dag,
+    dag_bundle,
     dag_code,
     dag_tag,
     dag_version,
@@ -152,6 +155,31 @@ class TestReconcile:
         assert report.failed_bundles == ["dags-folder"]
         assert {d["is_stale"] for d in (await dags(store)).values()} == {False}
         assert list(await errors(store)) == ["broken.py"]
+
+    async def test_quiet_pass_writes_nothing_and_a_change_reconciles(self, store: Store, processor: DagProcessor,
+                                                                      dags_dir: Path) -> None:
+        await processor.scan()
+        first = (await rows(store, sa.select(dag_bundle.c.last_refreshed)))[0]["last_refreshed"]
+        await processor.scan()  # nothing changed: the bundle is not touched
+        assert (await rows(store, sa.select(dag_bundle.c.last_refreshed)))[0]["last_refreshed"] == first
+        (dags_dir / "simple.py").unlink()
+        await processor.scan()
+        assert (await rows(store, sa.select(dag_bundle.c.last_refreshed)))[0]["last_refreshed"] > first
+        assert (await dags(store))["reg_simple"]["is_stale"] is True
+
+    async def test_missing_folder_is_logged_once_until_it_is_back(self, processor: DagProcessor, dags_dir: Path,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+        await processor.scan()
+        moved = dags_dir.with_name("moved")
+        dags_dir.rename(moved)
+        with caplog.at_level(logging.INFO, logger="airgate.registry"):
+            for _ in range(3):
+                assert (await processor.scan()).failed_bundles == ["dags-folder"]
+            moved.rename(dags_dir)
+            assert (await processor.scan()).failed_bundles == []
+        messages = [r.getMessage() for r in caplog.records]
+        assert sum("is missing" in m for m in messages) == 1
+        assert "DAG bundle dags-folder: scanned again" in messages
 
     async def test_broken_compiler_wipes_nothing(self, store: Store, processor: DagProcessor, dags_dir: Path,
                                                  tmp_path: Path) -> None:

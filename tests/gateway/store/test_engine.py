@@ -230,3 +230,26 @@ async def test_a_pooled_postgres_connection_that_died_while_idle_is_replaced(
         assert other != pid
     finally:
         await store.dispose()
+
+
+async def test_postgres_reads_and_lone_statements_run_without_a_transaction(store: Store, store_url: str) -> None:
+    """On PostgreSQL a ``read()`` block's statements each commit on their own (no BEGIN/COMMIT round trips;
+    the transaction time moves between them), ``statement()`` commits its one write at once, and ``write()``
+    stays one transaction (its transaction time holds still)."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("autocommit reads are PostgreSQL's (SQLite keeps a deferred transaction)")
+    clock = sa.text("SELECT now()")
+    async with store.read() as conn:
+        first = await conn.scalar(clock)
+        await asyncio.sleep(0.01)
+        assert await conn.scalar(clock) > first
+    async with store.write() as conn:
+        first = await conn.scalar(clock)
+        await asyncio.sleep(0.01)
+        assert await conn.scalar(clock) == first
+    with pytest.raises(RuntimeError):
+        async with store.statement() as conn:
+            await conn.execute(variable.insert().values(key="lone", val="v"))
+            raise RuntimeError("after the statement")
+    async with store.read() as conn:  # the lone statement committed by itself
+        assert (await conn.execute(sa.select(variable.c.val).where(variable.c.key == "lone"))).scalar_one() == "v"

@@ -30,7 +30,8 @@ from airgate.sdk.config import ExecutorConfig, parse_config
 
 __all__ = ["BaseExecutor"]
 
-_FINISHED_MEMORY = 10_000
+_FINISHED_MEMORY = 2_000
+"""Finished tries remembered (to refuse a duplicate submission and to serve their logs), oldest forgotten first."""
 _MAX_LOG_CHUNK = 1 << 20
 
 
@@ -105,7 +106,8 @@ class BaseExecutor(ABC):
         self._cancel_deadline.pop(key, None)
         self._finished[key] = None
         while len(self._finished) > _FINISHED_MEMORY:
-            self._finished.popitem(last=False)
+            forgotten, _ = self._finished.popitem(last=False)
+            self._logs.pop(forgotten, None)
         self._emit(event)
         self._pump()
         self._changed.set()

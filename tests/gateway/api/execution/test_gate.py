@@ -120,3 +120,18 @@ async def test_health_needs_no_token(client: httpx.AsyncClient) -> None:
     response = await client.get("/execution/health")
     assert (response.status_code, response.json()) == (200, {"status": "healthy"})
     assert response.headers["airflow-api-version"] == "2026-04-06"
+
+
+def test_validated_tokens_are_remembered_within_a_bound() -> None:
+    """Many tasks' tokens do not grow the gateway's memory: past the bound the oldest are forgotten, and a
+    forgotten token is still accepted (decoded again) while one signed with another secret never is."""
+    from airgate.gateway.auth import task_tokens
+
+    tokens = TaskTokens("bound-test-secret-" + "x" * 32)
+    issued = [tokens.issue(str(uuid.uuid4()), "execution") for _ in range(task_tokens._VALIDATED_MAX + 50)]
+    for token in issued:
+        tokens.validate(token)
+    assert len(task_tokens._VALIDATED) == task_tokens._VALIDATED_MAX
+    assert tokens.validate(issued[0]).scope == "execution"
+    with pytest.raises(task_tokens.TaskTokenError):
+        TaskTokens("another-secret-" + "y" * 32).validate(issued[1])

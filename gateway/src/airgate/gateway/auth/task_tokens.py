@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,9 +40,11 @@ class TaskClaims:
         return int(self.claims.get("exp", 0)) - int(self.claims.get("iat", 0))
 
 
-_VALIDATED: dict[tuple[str, int, str], TaskClaims] = {}
-"""Tokens that passed :meth:`TaskTokens.validate` (by secret, leeway and token), bounded by ``_VALIDATED_MAX``."""
-_VALIDATED_MAX = 4096
+_VALIDATED: OrderedDict[tuple[str, int, str], TaskClaims] = OrderedDict()
+"""Tokens that passed :meth:`TaskTokens.validate` (by secret, leeway and token), least recently used first."""
+_VALIDATED_MAX = 256
+"""A running task uses one token at a time (two around ``/run``): room for the local executor's 32 tasks at
+once several times over. An entry weighs ~2 kB; a token pushed out is only decoded again."""
 
 
 class TaskTokens:
@@ -76,8 +79,10 @@ class TaskTokens:
 
         A task sends the same token with each of its calls: a token this secret already validated is only
         checked for expiry again (its signature, audience and ``nbf`` cannot have changed)."""
-        known = _VALIDATED.get((self._secret, self._leeway, token))
+        key = (self._secret, self._leeway, token)
+        known = _VALIDATED.get(key)
         if known is not None and int(known.claims.get("exp", 0)) + self._leeway > time.time():
+            _VALIDATED.move_to_end(key)
             return TaskClaims(known.ti_id, known.scope, dict(known.claims))
         try:
             claims = jwt.decode(
@@ -92,9 +97,9 @@ class TaskTokens:
             raise TaskTokenError(str(exc)) from None
         claims.setdefault("scope", "execution")
         result = TaskClaims(ti_id=str(claims.get("sub", "")), scope=str(claims["scope"]), claims=claims)
-        if len(_VALIDATED) >= _VALIDATED_MAX:
-            _VALIDATED.clear()
-        _VALIDATED[(self._secret, self._leeway, token)] = TaskClaims(result.ti_id, result.scope, dict(claims))
+        _VALIDATED[key] = TaskClaims(result.ti_id, result.scope, dict(claims))
+        while len(_VALIDATED) > _VALIDATED_MAX:
+            _VALIDATED.popitem(last=False)
         return result
 
     def refreshed(self, claims: TaskClaims, *, now: int | None = None) -> str | None:

@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from airgate.gateway.store import upsert
 from airgate.gateway.store.tables import (
     asset,
     asset_active,
@@ -107,14 +108,7 @@ class Collected:
 
 
 def _insert_ignore(conn: AsyncConnection, table: sa.Table) -> Any:
-    # the dialect's module only: a process on one database does not load the other's (the engine has its own)
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects import postgresql
-
-        return postgresql.insert(table).on_conflict_do_nothing()
-    from sqlalchemy.dialects import sqlite
-
-    return sqlite.insert(table).on_conflict_do_nothing()
+    return upsert.insert(conn, table).on_conflict_do_nothing()
 
 
 async def _sync_assets(conn: AsyncConnection, wanted: dict[Key, dict[str, Any]]) -> dict[Key, int]:

@@ -3,8 +3,11 @@
 Changes are found by polling each bundle's ``.py`` files (mtime and size) every ``poll_interval`` seconds;
 a changed or new file is compiled (warm ``airgate.shim`` workers: one, more only while a slow file holds it, at
 most ``parsing_processes``) and recorded, ``WRITE_BATCH`` files per transaction;
-a file that is gone makes its DAGs stale. Fail-safe: when a bundle cannot be listed or the compiler fails,
-nothing of that bundle is marked stale or cleared, and the next poll tries again.
+a file that is gone makes its DAGs stale. A pass that finds nothing changed writes nothing; the bundles are
+reconciled with the store (refreshed, stale DAGs and orphan import errors settled) after every change and at
+least every ``RECONCILE_INTERVAL`` seconds. Fail-safe: when a bundle cannot be listed or the compiler fails,
+nothing of that bundle is marked stale or cleared, and the next poll tries again (the failure is logged once,
+not on every poll).
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ log = logging.getLogger("airgate.registry")
 WRITE_BATCH = 10
 """Files per write transaction; one batch compiles while the previous one is written. Each file's compiled DAGs
 weigh ~80 kB as Python objects, so the batch size is the processor's working memory (50: ~4 MB more at peak)."""
+RECONCILE_INTERVAL = 30.0
+"""Seconds between reconciliations of a bundle nothing changed in (Airflow refreshes a bundle every
+``[dag_processor] refresh_interval``, 300 s by default)."""
+_RETIRE = "\0retire"  # key of the bundles' retirement (not a bundle name) in DagProcessor._reconciled
 INFRA_STRIKES = 2
 """Passes a file may fail for the parser's own sake (worker gone, child terminated by a signal a shutdown sends)
 before the failure is recorded as the file's import error."""
@@ -75,6 +82,8 @@ class DagProcessor:
         self._requests: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
         self._wake = asyncio.Event()
         self._strikes: dict[str, int] = {}
+        self._reconciled: dict[str, float] = {}  # bundle -> monotonic time of its last reconciliation
+        self._failing: dict[str, str] = {}  # bundle -> the error last logged for it
 
     def bundle(self, name: str) -> Bundle | None:
         """The bundle called ``name``."""
@@ -166,6 +175,11 @@ class DagProcessor:
                 dag_files.discard(path)
         return sorted(todo), dag_files, now
 
+    def _due(self, name: str) -> bool:
+        """Whether ``name`` was not reconciled in the last ``RECONCILE_INTERVAL`` seconds."""
+        last = self._reconciled.get(name)
+        return last is None or time.monotonic() - last >= RECONCILE_INTERVAL
+
     async def _pass(self, report: ScanReport, extra: dict[str, set[str]] | None = None) -> None:
         for bundle in self.bundles:
             try:
@@ -173,13 +187,19 @@ class DagProcessor:
                 wanted = sorted(set(todo) | ({p for p in (extra or {}).get(bundle.name, set()) if p in present}))
                 report.files += len(present)
                 await self._process(bundle, wanted, report)
-                async with self.store.write() as conn:
-                    await reconcile_bundle(conn, bundle, {bundle.relative(p) for p in present})
-                    await purge_stale(conn)
+                if wanted or present != self._dag_files[bundle.name] or self._due(bundle.name):
+                    async with self.store.write() as conn:
+                        await reconcile_bundle(conn, bundle, {bundle.relative(p) for p in present})
+                        await purge_stale(conn)
+                    self._reconciled[bundle.name] = time.monotonic()
             except Exception as exc:
-                log.error("DAG bundle %s: scan failed, nothing removed: %s", bundle.name, exc)
+                if self._failing.get(bundle.name) != str(exc):
+                    log.error("DAG bundle %s: scan failed, nothing removed: %s", bundle.name, exc)
+                self._failing[bundle.name] = str(exc)
                 report.failed_bundles.append(bundle.name)
                 continue
+            if self._failing.pop(bundle.name, None) is not None:
+                log.info("DAG bundle %s: scanned again", bundle.name)
             self._seen[bundle.name] = stamps
             self._dag_files[bundle.name] = present
 
@@ -198,9 +218,10 @@ class DagProcessor:
         await self._pass(report, extra)
         if self.pool.workers > 1:  # the extra workers a slow file called for, once idle
             await asyncio.to_thread(self.pool.trim)
-        if not report.failed_bundles:
+        if not report.failed_bundles and self._due(_RETIRE):
             async with self.store.write() as conn:
                 await retire_bundles(conn, [b.name for b in self.bundles])
+            self._reconciled[_RETIRE] = time.monotonic()
         report.seconds = time.monotonic() - started
         return report
 

@@ -3,7 +3,9 @@
 SQLite (aiosqlite) runs in WAL mode with a busy timeout and foreign keys on; every write transaction starts
 with ``BEGIN IMMEDIATE`` so concurrent writers queue on the database lock instead of failing (or losing
 updates) when a deferred transaction tries to upgrade to a write. Reads use a plain deferred ``BEGIN``.
-PostgreSQL runs through an asyncpg connection pool.
+PostgreSQL runs through an asyncpg connection pool. Its reads and single-statement writes (``statement()``)
+run in autocommit: under PostgreSQL's READ COMMITTED every statement reads its own snapshot anyway, and a
+lone statement is atomic by itself, so ``BEGIN`` and ``COMMIT`` would only be two more round trips.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from airgate.gateway.store.urls import to_async_url
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 IDLE_PING_S = 10.0
 _BEGIN_OPTION = "airgate_sqlite_begin"
+READ_ONLY_OPTION = "airgate_read_only"
+"""Execution option marking a ``Store.read()`` connection on PostgreSQL (autocommit: a write there would not be
+atomic with the block's other statements; the test suite fails any write made through one)."""
 
 
 def is_sqlite_memory(async_url: str) -> bool:
@@ -47,8 +52,8 @@ def make_engine(url: str, *, echo: bool = False, foreign_keys: bool = True) -> A
     engine = create_async_engine(
         async_url,
         echo=echo,
-        pool_size=10,
-        max_overflow=10,
+        pool_size=32,
+        max_overflow=16,
         pool_timeout=30,
         pool_recycle=1800,
     )
@@ -154,13 +159,38 @@ class Store:
 
     @contextlib.asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
-        """A read transaction (deferred ``BEGIN`` on SQLite)."""
+        """A read transaction (deferred ``BEGIN`` on SQLite; autocommit statements on PostgreSQL)."""
         if self._memory:  # one shared connection: transactions must not interleave
             async with self._write_lock, self._transaction(write=False) as conn:
                 yield conn
-        else:
+        elif self._sqlite:
             async with self._transaction(write=False) as conn:
                 yield conn
+        else:
+            async with self._autocommit(READ_ONLY_OPTION) as conn:
+                yield conn
+
+    @contextlib.asynccontextmanager
+    async def statement(self) -> AsyncIterator[AsyncConnection]:
+        """A write of ONE statement (atomic by itself): autocommit on PostgreSQL, ``write()`` on SQLite."""
+        if self._sqlite:
+            async with self.write() as conn:
+                yield conn
+        else:
+            async with self._autocommit() as conn:
+                yield conn
+
+    @contextlib.asynccontextmanager
+    async def _autocommit(self, *marks: str) -> AsyncIterator[AsyncConnection]:
+        async with self._engine.connect() as conn:
+            await conn.execution_options(isolation_level="AUTOCOMMIT", **dict.fromkeys(marks, True))
+            try:
+                yield conn
+            except IntegrityError as exc:
+                violation = as_unique_violation(exc)
+                if violation is not None:
+                    raise violation from exc
+                raise
 
     @contextlib.asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:

@@ -57,7 +57,7 @@ async def ti_heartbeat(call: Call) -> object:
 
 @operation("execution.put_rtif", access=None, body=object, gate=TI_SELF)
 async def put_rtif(call: Call) -> object:
-    async with call.state.store.write() as conn:
+    async with call.state.store.statement() as conn:
         return await task_context.put_rtif(conn, _ti_id(call), call.body)
 
 

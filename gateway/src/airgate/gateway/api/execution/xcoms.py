@@ -38,7 +38,7 @@ async def head_xcom(call: Call) -> object:
 
 @operation("execution.set_xcom", access=None, body=object, gate=EXECUTION)
 async def set_xcom(call: Call) -> object:
-    async with call.state.store.write() as conn:
+    async with call.state.store.statement() as conn:
         return await xcoms.set_xcom(
             conn,
             *_key(call),

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services.execution.task_instances import NOT_FOUND
 from airgate.gateway.states import DagRunState
+from airgate.gateway.store import upsert
 from airgate.gateway.store.tables import dag_run, task_reschedule
 from airgate.gateway.store.tables import rendered_task_instance_fields as rtif
 from airgate.gateway.store.tables import task_instance as ti_t
@@ -21,13 +22,20 @@ async def _ti(conn: AsyncConnection, ti_id: str) -> Any:
 
 
 async def put_rtif(conn: AsyncConnection, ti_id: str, fields: dict[str, Any]) -> dict[str, str]:
-    """Store (replace) the rendered template fields of a task instance."""
-    ti = await _ti(conn, ti_id)
-    if ti is None:
+    """Store (replace) the rendered template fields of a task instance: one statement (``store.statement()``)."""
+    key = ("dag_id", "task_id", "run_id", "map_index")
+    source = sa.select(
+        *(ti_t.c[k] for k in key), sa.literal(fields, rtif.c.rendered_fields.type), sa.null()
+    ).where(ti_t.c.id == ti_id)
+    insert = upsert.insert(conn, rtif).from_select([*key, "rendered_fields", "k8s_pod_yaml"], source)
+    stored = await conn.execute(
+        insert.on_conflict_do_update(
+            index_elements=[rtif.c[k] for k in key],
+            set_={"rendered_fields": insert.excluded.rendered_fields, "k8s_pod_yaml": None},
+        ).returning(rtif.c.dag_id)
+    )
+    if stored.first() is None:
         raise HTTPError(404, "Not Found")
-    key = {"dag_id": ti.dag_id, "task_id": ti.task_id, "run_id": ti.run_id, "map_index": ti.map_index}
-    await conn.execute(sa.delete(rtif).where(*(rtif.c[k] == v for k, v in key.items())))
-    await conn.execute(sa.insert(rtif).values(**key, rendered_fields=fields))
     return {"message": "Rendered task instance fields successfully set"}
 
 

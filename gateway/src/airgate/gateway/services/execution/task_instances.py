@@ -6,11 +6,13 @@ Every state change goes through :func:`airgate.gateway.states.transition`. Rows 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import time
 import uuid
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.services.execution import assets
 from airgate.gateway.services.execution.asset_reads import consumed_events
-from airgate.gateway.services.execution.dag_runs import find_run, run_body
+from airgate.gateway.services.execution.dag_runs import run_body
 from airgate.gateway.services.execution.payloads import parse_state_update
 from airgate.gateway.states import TaskInstanceState as TIS
 from airgate.gateway.states import is_finished, transition
@@ -47,28 +49,51 @@ def _parse_dt(value: str | datetime) -> datetime:
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
+@functools.cache
+def _locked_query() -> sa.Select[Any]:
+    return sa.select(ti_t).where(ti_t.c.id == sa.bindparam("ti_id")).with_for_update()
+
+
 async def _locked(conn: AsyncConnection, ti_id: str) -> Any:
-    return (await conn.execute(sa.select(ti_t).where(ti_t.c.id == ti_id).with_for_update())).first()
+    return (await conn.execute(_locked_query(), {"ti_id": ti_id})).first()
+
+
+@functools.cache
+def _record_insert() -> sa.Insert:
+    """The event-log row for a task's start or end (statements built once: their cache keys are kept)."""
+    dag_id: sa.BindParameter[str] = sa.bindparam("dag_id")
+    run_id: sa.BindParameter[str] = sa.bindparam("run_id")
+    return sa.insert(log).values(
+        dttm=sa.bindparam("dttm"),
+        dag_id=dag_id,
+        task_id=sa.bindparam("task_id"),
+        run_id=run_id,
+        map_index=sa.bindparam("map_index"),
+        try_number=sa.bindparam("try_number"),
+        logical_date=sa.select(dag_run.c.logical_date)
+        .where(dag_run.c.dag_id == dag_id, dag_run.c.run_id == run_id)
+        .scalar_subquery(),
+        owner=sa.select(dag.c.owners).where(dag.c.dag_id == dag_id).scalar_subquery(),
+        event=sa.bindparam("event"),
+        extra=sa.bindparam("extra"),
+    )
 
 
 async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | None) -> None:
     """An event-log row for a start or an end reported by the task (as Airflow writes them): one statement,
     the run's logical date and the DAG's owners read by it."""
     await conn.execute(
-        sa.insert(log).values(
-            dttm=now(),
-            dag_id=ti.dag_id,
-            task_id=ti.task_id,
-            run_id=ti.run_id,
-            map_index=ti.map_index,
-            try_number=ti.try_number,
-            logical_date=sa.select(dag_run.c.logical_date)
-            .where(dag_run.c.dag_id == ti.dag_id, dag_run.c.run_id == ti.run_id)
-            .scalar_subquery(),
-            owner=sa.select(dag.c.owners).where(dag.c.dag_id == ti.dag_id).scalar_subquery(),
-            event=event,
-            extra=json.dumps({"host_name": hostname}) if hostname else None,
-        )
+        _record_insert(),
+        {
+            "dttm": now(),
+            "dag_id": ti.dag_id,
+            "task_id": ti.task_id,
+            "run_id": ti.run_id,
+            "map_index": ti.map_index,
+            "try_number": ti.try_number,
+            "event": event,
+            "extra": json.dumps({"host_name": hostname}) if hostname else None,
+        },
     )
 
 
@@ -76,11 +101,54 @@ def _duration(start: datetime | None, end: datetime | None) -> float | None:
     return (end - start).total_seconds() if start is not None and end is not None else None
 
 
+@functools.cache
+def _locked_with_run_query() -> sa.Select[Any]:
+    reschedules = (
+        sa.select(sa.func.count(task_reschedule.c.id))
+        .where(task_reschedule.c.ti_id == ti_t.c.id)
+        .scalar_subquery()
+    )
+    has_xcom = sa.exists().where(
+        xcom.c.dag_id == ti_t.c.dag_id,
+        xcom.c.task_id == ti_t.c.task_id,
+        xcom.c.run_id == ti_t.c.run_id,
+        sa.or_(ti_t.c.map_index < 0, xcom.c.map_index == ti_t.c.map_index),
+    )
+    return (
+        sa.select(
+            *ti_t.c,
+            *(column.label(f"dr_{column.name}") for column in dag_run.c),
+            reschedules.label("reschedules"),
+            has_xcom.label("has_xcom"),
+        )
+        .select_from(
+            ti_t.join(dag_run, sa.and_(dag_run.c.dag_id == ti_t.c.dag_id, dag_run.c.run_id == ti_t.c.run_id))
+        )
+        .where(ti_t.c.id == sa.bindparam("ti_id"))
+        .with_for_update(of=ti_t)
+    )
+
+
+async def _locked_with_run(conn: AsyncConnection, ti_id: str) -> tuple[Any, Any] | None:
+    """The task instance locked ``FOR UPDATE`` and its run, in one statement, with the two figures ``/run``
+    answers with: ``reschedules`` (the try's reschedule count) and ``has_xcom`` (XComs left by an earlier
+    try). None when either row is missing."""
+    row = (await conn.execute(_locked_with_run_query(), {"ti_id": ti_id})).first()
+    if row is None:
+        return None
+    run_row = SimpleNamespace(**{column.name: getattr(row, f"dr_{column.name}") for column in dag_run.c})
+    return row, run_row
+
+
 async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]:
-    """Mark a queued (or restarting) task instance running; the run context the task needs."""
-    ti = await _locked(conn, ti_id)
-    if ti is None:
+    """Mark a queued (or restarting) task instance running; the run context the task needs.
+
+    Four statements: the task instance with its run (locked), the event-log row, the update, and the keys
+    of XComs an earlier try left (only when there are some)."""
+    found = await _locked_with_run(conn, ti_id)
+    if found is None:
         raise HTTPError(404, NOT_FOUND)
+    ti, dr = found
     same_process = (ti.hostname, ti.unixname, ti.pid) == (payload.hostname, payload.unixname, payload.pid)
     if not (ti.state == TIS.RUNNING and same_process) and ti.state not in (TIS.QUEUED, TIS.RESTARTING):
         raise HTTPError(
@@ -104,24 +172,18 @@ async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]
     if not (ti.state == TIS.RUNNING and same_process):
         await _record(conn, ti, TIS.RUNNING.value, payload.hostname)
     await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti_id).values(**values))
-    dr = await find_run(conn, ti.dag_id, ti.run_id)
-    if dr is None:
-        raise HTTPError(404, NOT_FOUND)
     keys: list[str] = []
-    if not ti.next_method:
+    if not ti.next_method and ti.has_xcom:
         query = sa.select(xcom.c.key).where(
             xcom.c.dag_id == ti.dag_id, xcom.c.task_id == ti.task_id, xcom.c.run_id == ti.run_id
         )
         if ti.map_index >= 0:
             query = query.where(xcom.c.map_index == ti.map_index)
         keys = list((await conn.scalars(query)).all())
-    reschedules = await conn.scalar(
-        sa.select(sa.func.count(task_reschedule.c.id)).where(task_reschedule.c.ti_id == ti_id)
-    )
     max_tries = ti.max_tries if ti.max_tries is not None else -1
     context: dict[str, Any] = {
         "dag_run": run_body(dr, await consumed_events(conn, dr)),
-        "task_reschedule_count": int(reschedules or 0),
+        "task_reschedule_count": int(ti.reschedules or 0),
         "max_tries": max_tries,
         "variables": [],
         "connections": [],

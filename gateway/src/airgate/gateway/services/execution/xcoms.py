@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
+from airgate.gateway.store import upsert
 from airgate.gateway.store.tables import dag_run, xcom
 
 
@@ -106,7 +108,7 @@ async def set_xcom(
     mapped_length: int | None,
     max_map_length: int = 1024,
 ) -> dict[str, str]:
-    """Store a value (replacing the one at the same key and map index)."""
+    """Store a value (replacing the one at the same key and map index): one statement (``store.statement()``)."""
     if mapped_length is not None and mapped_length > max_map_length:
         raise HTTPError(
             400,
@@ -115,31 +117,20 @@ async def set_xcom(
                 "message": "pushed value is too large to map as a downstream's dependency",
             },
         )
-    run_pk = await conn.scalar(
-        sa.select(dag_run.c.id).where(dag_run.c.dag_id == dag_id, dag_run.c.run_id == run_id)
+    given = {"task_id": task_id, "map_index": map_index, "key": key, "dag_id": dag_id, "run_id": run_id,
+             "value": value, "timestamp": datetime.now(UTC)}
+    source = sa.select(dag_run.c.id, *(sa.literal(v, xcom.c[k].type) for k, v in given.items())).where(
+        dag_run.c.dag_id == dag_id, dag_run.c.run_id == run_id
     )
-    if run_pk is None:
+    insert = upsert.insert(conn, xcom).from_select(["dag_run_id", *given], source)
+    stored = await conn.execute(
+        insert.on_conflict_do_update(
+            index_elements=[xcom.c.dag_run_id, xcom.c.task_id, xcom.c.map_index, xcom.c.key],
+            set_={"value": insert.excluded.value, "timestamp": insert.excluded.timestamp},
+        ).returning(xcom.c.dag_run_id)
+    )
+    if stored.first() is None:
         raise HTTPError(404, f"DAG run not found on DAG {dag_id!r} with ID {run_id!r}")
-    await conn.execute(
-        sa.delete(xcom).where(
-            xcom.c.key == key,
-            xcom.c.run_id == run_id,
-            xcom.c.task_id == task_id,
-            xcom.c.dag_id == dag_id,
-            xcom.c.map_index == map_index,
-        )
-    )
-    await conn.execute(
-        sa.insert(xcom).values(
-            dag_run_id=run_pk,
-            task_id=task_id,
-            map_index=map_index,
-            key=key,
-            dag_id=dag_id,
-            run_id=run_id,
-            value=value,
-        )
-    )
     return {"message": "XCom successfully set"}
 
 
