@@ -9,7 +9,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from agent_replay import DAGS, ReplayAPI, expected, recording, workload
+from agent_replay import DAGS, CaseAPI, ReplayAPI, expected, recording, run_context, workload
 
 from airgate.sdk import AGENT_RUNNER, Launch, Workload
 from airgate.sdk.loader import load
@@ -38,3 +38,56 @@ def test_executor_runs_the_agent(executor: str, tmp_path: Path) -> None:
         log = b"".join(p.read_bytes() for p in (tmp_path / "logs").rglob("*.log")).decode()
         assert api.sent() == expected(rec["exchanges"]), log
     assert "Done. Returned value was: {'number': 42" in log
+
+
+def test_a_warm_worker_never_runs_a_task_from_an_outdated_compiled_document(tmp_path: Path) -> None:
+    """The ``local`` worker keeps the compiled document (``AIRGATE_DAG_JSON``) its tasks read, for the next
+    ones; rewritten in place between two tasks, the second task runs what the file says now."""
+    import subprocess
+    import sys
+
+    dags, compiled = tmp_path / "dags", tmp_path / "dag.json"
+    dags.mkdir()
+
+    def write_dag(command: str) -> None:
+        (dags / "warm_doc.py").write_text(
+            "from airflow.sdk import DAG\n"
+            "from airflow.providers.standard.operators.bash import BashOperator\n"
+            "with DAG(dag_id='warm_doc', schedule=None):\n"
+            f"    BashOperator(task_id='say', bash_command='echo {command}')\n"
+        )
+        compiled.write_text(
+            subprocess.run(
+                [sys.executable, "-m", "airgate.shim", "compile", str(dags / "warm_doc.py")],
+                capture_output=True, text=True, check=True,
+            ).stdout
+        )
+
+    def work(try_number: int) -> Workload:
+        raw = workload(CaseAPI.TI, "say", "manual__1", try_number, dag_id="warm_doc", dag_rel_path="warm_doc.py")
+        out = msgspec.convert(raw, Workload)
+        out.launch = Launch(
+            runner=AGENT_RUNNER,
+            api_url=api.url,
+            env={"AIRFLOW__CORE__DAGS_FOLDER": str(dags), "AIRGATE_DAG_JSON": str(compiled)},
+        )
+        return out
+
+    write_dag("first")
+    with CaseAPI(run_context(run_id="manual__1")) as api:
+        config = {"parallelism": "1", "workers": "1", "base_log_folder": str(tmp_path / "logs")}
+
+        async def scenario() -> list[int | None]:
+            codes = []
+            async with Harness(load("local", config)) as h:
+                for try_number in (1, 2):
+                    if try_number == 2:
+                        write_dag("second")
+                    task = work(try_number)
+                    await h.executor.submit(task)
+                    codes.append((await h.wait_done(task.key, timeout=60)).exit_code)
+            return codes
+
+        assert asyncio.run(scenario()) == [0, 0]
+        pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
+    assert pushed == ["first", "second"]

@@ -7,6 +7,8 @@ import os
 import signal
 from pathlib import Path
 
+import pytest
+
 from airgate.sdk import EventKind
 from airgate.sdk.loader import load
 from airgate.sdk.local import LocalExecutor
@@ -169,3 +171,45 @@ def test_one_worker_runs_several_tasks_at_once_and_its_death_loses_them_all(
                     raise AssertionError(f"task process {pid} outlived its worker")
 
     asyncio.run(scenario())
+
+
+def test_a_runner_can_have_its_worker_load_what_the_next_tasks_need(
+    tmp_path: Path, fake_execution_api: FakeExecutionAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A preloaded runner's ``warm_key(env)`` (in the task) names what ``warm(key)`` (in the worker, before
+    the next fork) loads; later tasks inherit it. A failing ``warm`` costs nothing but the preload."""
+    (tmp_path / "warmrunner.py").write_text(
+        "import os\n"
+        "LOADED = []\n"
+        "def warm_key(env):\n"
+        "    return env.get('WARM_KEY')\n"
+        "def warm(key):\n"
+        "    if key == 'boom':\n"
+        "        raise RuntimeError(key)\n"
+        "    LOADED.append(key)\n"
+        "def main():\n"
+        "    print(os.environ.get('WARM_KEY'), LOADED)\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))  # the worker imports the runner up front
+    factory = WorkloadFactory(fake_execution_api.url)
+    keys = ["a", "boom", "a\nb", None, "b"]
+    tasks = [factory(runner="warmrunner", env={"WARM_KEY": key} if key else {}) for key in keys]
+
+    async def scenario() -> list[bytes]:
+        executor = load("local", {"parallelism": "1", "base_log_folder": str(tmp_path / "logs"),
+                                  "preload": "warmrunner"})
+        logs = []
+        async with Harness(executor) as h:
+            for workload in tasks:
+                await h.executor.submit(workload)
+                assert (await h.wait_done(workload.key)).exit_code == 0
+                logs.append((await h.executor.read_log(workload.key)).data)
+        return logs
+
+    assert asyncio.run(scenario()) == [
+        b"a []\n",
+        b"boom ['a']\n",
+        b"a\nb ['a']\n",
+        b"None ['a']\n",
+        b"b ['a']\n",
+    ]

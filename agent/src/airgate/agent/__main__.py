@@ -19,6 +19,19 @@ def main() -> int:
     return run_workload(workload, url)
 
 
+def warm_key(env: dict[str, str]) -> str | None:
+    """Called by a ``local`` worker's freshly forked task: the compiled DAG document it will read, which the
+    worker then loads once for the tasks it forks next (see :func:`warm`)."""
+    return env.get("AIRGATE_DAG_JSON") or None
+
+
+def warm(key: str) -> None:
+    """Called in a ``local`` worker before it forks the next task: load the document ``key`` names."""
+    from .dagfile import preload_document
+
+    preload_document(key)
+
+
 def _warm() -> None:
     """Preloaded by a ``local`` worker: import what tasks need once, before the fork (a forked task then
     imports nothing of its own: an import costs milliseconds, more without byte-code)."""

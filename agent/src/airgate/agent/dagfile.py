@@ -135,6 +135,59 @@ class Source:
         raise TaskNotFound(f"Dag {self.dag_id!r} not found in {self.path}")
 
 
+class Document:
+    """A compiled DAG document (``AIRGATE_DAG_JSON``) and its tasks by ``(dag_id, task_id)``."""
+
+    def __init__(self, data: Any) -> None:
+        self.dags: list[dict[str, Any]] = data["dags"] if isinstance(data, dict) and "dags" in data else [data]
+        self.tasks: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        for dag in self.dags:
+            for task in dag["tasks"]:
+                self.tasks.setdefault((dag["dag_id"], task["task_id"]), (dag, task))
+
+
+MAX_PRELOADED = 8
+"""How many documents a ``local`` worker keeps (the most recently asked for)."""
+
+_preloaded: dict[str, tuple[tuple[int, int, int, int], Document]] = {}
+
+
+def _file_key(path: str) -> tuple[int, int, int, int]:
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _read_document(path: str) -> Document:
+    import json
+
+    with open(path) as fh:
+        return Document(json.load(fh))
+
+
+def preload_document(path: str) -> None:
+    """Load ``path`` into this process's documents (a ``local`` worker does, before it forks the tasks that
+    will read it: they then share it instead of each parsing the file again)."""
+    key = _file_key(path)
+    held = _preloaded.pop(path, None)
+    if held is None or held[0] != key:
+        held = (key, _read_document(path))
+    _preloaded[path] = held
+    while len(_preloaded) > MAX_PRELOADED:
+        del _preloaded[next(iter(_preloaded))]
+
+
+def document(path: str) -> Document:
+    """The document in ``path``: the preloaded one while the file is unchanged, else read now."""
+    held = _preloaded.get(path)
+    if held is not None:
+        try:
+            if held[0] == _file_key(path):
+                return held[1]
+        except OSError:
+            pass
+    return _read_document(path)
+
+
 def load_task(dag_rel_path: str, dag_id: str, task_id: str) -> Source:
     """The task's :class:`Source`: from ``AIRGATE_DAG_JSON`` when given, else by exec'ing the DAG file."""
     folder = dags_folder()
@@ -142,11 +195,12 @@ def load_task(dag_rel_path: str, dag_id: str, task_id: str) -> Source:
     source = Source(path, dag_rel_path, dag_id, task_id)
     compiled = os.environ.get(DAG_JSON_ENV)
     if compiled:
-        import json
-
-        with open(compiled) as fh:
-            data = json.load(fh)
-        source._pick(data["dags"] if isinstance(data, dict) and "dags" in data else [data])
+        doc = document(compiled)
+        found = doc.tasks.get((dag_id, task_id))
+        if found is not None:
+            source.dag_doc, source.task_doc = found
+        else:
+            source._pick(doc.dags)
     else:
         source._exec()
     return source

@@ -51,7 +51,14 @@ class Task:
         self.context, self.renderer = context, renderer
         self.class_name: str = (doc.get("class_ref") or {}).get("class_name") or doc.get("task_type") or ""
         self.kwargs: dict[str, Any] = {}
-        self.tasks = {t["task_id"]: t for t in dag_doc.get("tasks", [])}
+        self._tasks: dict[str, dict[str, Any]] | None = None
+
+    @property
+    def tasks(self) -> dict[str, dict[str, Any]]:
+        """The DAG's task documents by task id (built on first use: most tasks never need it)."""
+        if self._tasks is None:
+            self._tasks = {t["task_id"]: t for t in self.dag_doc.get("tasks", [])}
+        return self._tasks
 
     @property
     def module(self) -> types.ModuleType:

@@ -13,6 +13,11 @@ after the child ends), runs the runner's ``main()`` with ``--json-string``, writ
 one worker runs any number of tasks at once and there is no fork on the launch path; each end is reported
 as ``{"exited": pid, "code": n}``. Only after ``forked`` may the executor send the next request. The worker
 exits once stdin is closed and its children have ended. Standard library only.
+
+A preloaded runner may make its tasks cheaper with two optional module functions: ``warm_key(env)``, called
+in a child that has just taken a request, names what the worker should load for the tasks to come (a
+string, or ``None``); ``warm(key)`` is then called in the worker before it forks the next child, so that
+child and every later one inherit what it loaded (copy-on-write) instead of each loading it again.
 """
 
 from __future__ import annotations
@@ -50,14 +55,56 @@ def _preload(names: list[str]) -> None:
             print(f"airgate local worker: cannot preload {name}: {exc!r}", file=sys.stderr, flush=True)
 
 
+def _preloaded(runner: str) -> ModuleType | None:
+    """The entry module of ``runner`` if it is loaded already (never imported here)."""
+    module = sys.modules.get(runner)
+    if module is not None and hasattr(module, "__path__"):
+        module = sys.modules.get(f"{runner}.__main__")
+    return module
+
+
+_MAX_KEY = 2048  # a "took" message stays one atomic pipe write (PIPE_BUF is at least 4096 on Linux)
+
+
+def _warm_key(request: dict[str, Any]) -> bytes:
+    """What the task's runner asks its worker to load for later tasks (``runner NUL key``; empty: nothing)."""
+    runner = request.get("runner")
+    hook = getattr(_preloaded(runner), "warm_key", None) if isinstance(runner, str) else None
+    if not callable(hook):
+        return b""
+    try:
+        key = hook(request.get("env") or {})
+    except Exception:
+        return b""
+    if not isinstance(key, str) or not key:
+        return b""
+    message = f"{runner}\0{key}".encode(errors="surrogateescape")
+    return message if len(message) <= _MAX_KEY and b"\n" not in message else b""
+
+
+def _warm(messages: list[bytes]) -> None:
+    """Let the runners load what their tasks asked for (a failure only means the next task loads it itself)."""
+    loaded = False
+    for message in messages:
+        runner, _, key = message.partition(b"\0")
+        hook = getattr(_preloaded(runner.decode(errors="surrogateescape")), "warm", None)
+        if not key or not callable(hook):
+            continue
+        try:
+            hook(key.decode(errors="surrogateescape"))
+            loaded = True
+        except Exception:
+            pass
+    if loaded:
+        gc.freeze()  # what was loaded is never scanned by the children's garbage collections either
+
+
 def _run(runner: str, argv: list[str]) -> int:
     sys.argv = [runner, *argv]
     try:
         # Preloaded modules are called through main(); anything else runs as ``python -m`` would run it
         # (importing it first would execute its top level twice).
-        module = sys.modules.get(runner)
-        if module is not None and hasattr(module, "__path__"):
-            module = sys.modules.get(f"{runner}.__main__")
+        module = _preloaded(runner)
         main = getattr(module, "main", None)
         if callable(main):
             result = main()
@@ -105,7 +152,7 @@ def _child(proto_out: int, workdir: str, took: int, private: list[int]) -> None:
     request = _read_request(0)
     if request is None:  # the executor closed the pool
         os._exit(0)
-    os.write(took, b"t")  # the worker may fork the next child now
+    os.write(took, b"t" + _warm_key(request) + b"\n")  # the worker may fork the next child now
     os.close(took)
     code = 1
     try:
@@ -119,7 +166,8 @@ def _child(proto_out: int, workdir: str, took: int, private: list[int]) -> None:
         os.close(out)
         os.close(null)
         os.chdir(request["cwd"] or workdir)
-        os.environ.clear()
+        for name in list(os.environ):  # not os.environ.clear(): that lists every name again per name
+            del os.environ[name]
         os.environ.update(request["env"])
         # What a new ``python -m`` would have on sys.path: the working dir, then PYTHONPATH.
         extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
@@ -131,8 +179,10 @@ def _child(proto_out: int, workdir: str, took: int, private: list[int]) -> None:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(BaseException):
                 stream.flush()
-        with contextlib.suppress(BaseException), open(request["status"], "w") as fh:
-            fh.write(f"{code}\n")
+        with contextlib.suppress(BaseException):
+            status = os.open(request["status"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            os.write(status, f"{code}\n".encode())
+            os.close(status)
         os._exit(code)
 
 
@@ -163,13 +213,29 @@ def main() -> None:
     _serve(proto_out)
 
 
-def _drain(fd: int) -> bool:
-    """Read what a non-blocking pipe holds; whether it held anything."""
-    got = False
+def _drain(fd: int) -> bytes:
+    """What a non-blocking pipe holds."""
+    data = b""
     with contextlib.suppress(BlockingIOError):
-        while os.read(fd, 4096):
-            got = True
-    return got
+        while chunk := os.read(fd, 4096):
+            data += chunk
+    return data
+
+
+def _took(data: bytes, keys: list[bytes]) -> bool:
+    """Whether ``data`` from the "took" pipe says the waiting child took a request; its warm key goes to
+    ``keys``."""
+    for message in data.split(b"\n"):
+        if message.startswith(b"t") and len(message) > 1:
+            keys.append(message[1:])
+    return bool(data)
+
+
+def _remove_workdir(path: str) -> None:
+    try:
+        os.rmdir(path)  # the usual case: the task left nothing behind
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _serve(proto_out: BinaryIO) -> None:
@@ -197,19 +263,22 @@ def _serve(proto_out: BinaryIO) -> None:
             return
         select.select([took_r, wake_r], [], [], 1.0)
         _drain(wake_r)
-        if _drain(took_r):  # only the waiting child writes there
+        keys: list[bytes] = []
+        if _took(_drain(took_r), keys):  # only the waiting child writes there
             waiting = None
         while workdirs:
             pid, status = os.waitpid(-1, os.WNOHANG)
             if pid == 0:
                 break
-            shutil.rmtree(workdirs.pop(pid, ""), ignore_errors=True)
-            if pid == waiting and not _drain(took_r):  # it found stdin closed before taking a request
+            _remove_workdir(workdirs.pop(pid, ""))
+            if pid == waiting and not _took(_drain(took_r), keys):  # it found stdin closed first
                 waiting = None
                 continue
             if pid == waiting:  # took a request and ended since the select
                 waiting = None
             _send(proto_out, {"exited": pid, "code": os.waitstatus_to_exitcode(status)})
+        if keys:
+            _warm(keys)
         closed = closed or _stdin_closed()
 
 
