@@ -66,6 +66,20 @@ def test_templates_render_with_the_airflow_context(dags: Path, tmp_path: Path) -
     assert _state(api)["state"] == "success"
 
 
+def test_a_bash_command_runs_in_a_fresh_temporary_folder_removed_with_what_it_left(
+    dags: Path, tmp_path: Path
+) -> None:
+    """Airflow runs the command in a new ``airflowtmp*`` folder and removes it afterwards, whatever the
+    command left in it (here a folder it made unreadable)."""
+    with CaseAPI(run_context()) as api:
+        proc = run_case(api, "leave_mess", dags, tmp_path)
+    where = _xcom(api, "leave_mess")
+    assert Path(where).name.startswith("airflowtmp"), proc.stdout
+    assert Path(where).parent != tmp_path  # not the task process's own working directory
+    assert not Path(where).exists()
+    assert _state(api)["state"] == "success"
+
+
 def test_env_and_cwd_are_rendered_and_do_xcom_push_false_pushes_nothing(dags: Path, tmp_path: Path) -> None:
     where = tmp_path / "work"
     where.mkdir()

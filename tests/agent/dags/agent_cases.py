@@ -65,6 +65,10 @@ with DAG(
         do_xcom_push=False,
     )
     bash_99 = BashOperator(task_id="bash_99", bash_command="exit 99")
+    leave_mess = BashOperator(
+        task_id="leave_mess",
+        bash_command="pwd; mkdir -p kept/inner && touch kept/inner/file && chmod 000 kept/inner kept",
+    )
     bash_fail = BashOperator(task_id="bash_fail", bash_command="echo about to fail; exit 3")
     bash_custom_skip = BashOperator(task_id="bash_custom_skip", bash_command="exit 7", skip_on_exit_code=[7])
     fail_hard = PythonOperator(task_id="fail_hard", python_callable=_fail_hard, retries=3)

@@ -57,7 +57,8 @@ def run_command(task: Task, command: str) -> str | None:
     elif isinstance(skip_codes, int):
         skip_codes = [skip_codes]
     encoding = task.arg("output_encoding", "utf-8") or "utf-8"
-    with tempfile.TemporaryDirectory(prefix="airflowtmp") as tmp:
+    tmp = tempfile.mkdtemp(prefix="airflowtmp")  # the command's cwd, as Airflow's, removed when it ends
+    try:
         print(f"Running command: ['/bin/bash', '-c', {command!r}]", flush=True)
         proc = subprocess.Popen(
             ["/bin/bash", "-c", command],
@@ -79,12 +80,33 @@ def run_command(task: Task, command: str) -> str | None:
             print(line, flush=True)
         code = proc.wait()
         RUNNING.remove(proc)
+    finally:
+        _remove_tree(tmp)
     print(f"Command exited with return code {code}", flush=True)
     if code in skip_codes:
         raise AirflowSkipException(f"Bash command returned exit code {code}. Skipping.")
     if code != 0:
         raise AirflowException(f"Bash command failed. The command returned a non-zero exit code {code}.")
     return last
+
+
+def _remove_tree(path: str) -> None:
+    """Remove the command's temporary directory: one ``rmdir`` when the command left nothing in it, else
+    everything it left, folders it made unreadable included."""
+    try:
+        os.rmdir(path)
+    except OSError:
+        import shutil
+
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)
+        for root, dirs, _ in os.walk(path):  # top-down: each folder is opened up before it is entered
+            for name in dirs:
+                folder = os.path.join(root, name)
+                if not os.path.islink(folder):  # never a folder outside it
+                    with contextlib.suppress(OSError):
+                        os.chmod(folder, 0o700)
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def kill_running() -> None:

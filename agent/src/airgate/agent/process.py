@@ -24,21 +24,23 @@ class Heartbeat:
     means the task must stop (the server no longer considers it running)."""
 
     def __init__(self, client: ExecutionClient, ti_id: str, body: dict[str, Any]) -> None:
-        import threading
+        import _thread
 
-        self.thread = threading.Thread(target=self.run, name="airgate-heartbeat", daemon=True)
         self.client, self.ti_id, self.body = client, ti_id, body
         self.interval = float(os.environ.get("AIRFLOW__WORKERS__MIN_HEARTBEAT_INTERVAL", "5"))
         self.max_failures = int(os.environ.get("AIRFLOW__WORKERS__MAX_FAILED_HEARTBEATS", "3"))
-        self.stopped = threading.Event()
-        self.lock = threading.Lock()
+        # A bare lock, held until stop() releases it, is the whole wake-up machinery: a threading.Thread and
+        # Event cost a task several times more, and most tasks end before their first heartbeat is due.
+        self.stopped = _thread.allocate_lock()
+        self.stopped.acquire()
+        self.lock = _thread.allocate_lock()
 
     def run(self) -> None:
         failures = 0
-        while not self.stopped.wait(self.interval):
+        while not self.stopped.acquire(timeout=self.interval):
             try:
                 with self.lock:
-                    if self.stopped.is_set():
+                    if not self.stopped.locked():
                         return
                     self.client.request("PUT", f"task-instances/{self.ti_id}/heartbeat", self.body)
                 failures = 0
@@ -64,14 +66,16 @@ class Heartbeat:
         os._exit(143)
 
     def start(self) -> None:
-        """Start beating in a daemon thread."""
-        self.thread.start()
+        """Start beating in a background thread (it never keeps the process alive)."""
+        import _thread
+
+        _thread.start_new_thread(self.run, ())
 
     def stop(self) -> None:
         """No more heartbeats (waits for one in flight)."""
-        self.stopped.set()
         with self.lock:
-            pass
+            if self.stopped.locked():
+                self.stopped.release()
 
 
 class AirflowTaskTerminated(BaseException):

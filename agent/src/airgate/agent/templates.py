@@ -36,14 +36,34 @@ class Renderer:
     user-defined macros and filters)."""
 
     def __init__(self, dag_doc: dict[str, Any], task_doc: dict[str, Any], dag_file: str, decode: Any) -> None:
+        self._dag_doc, self._dag_file, self._decode = dag_doc, dag_file, decode
+        native = task_doc.get("render_template_as_native_obj")
+        if native is None:
+            native = dag_doc.get("render_template_as_native_obj")
+        self._native = bool(native)
+        # a string without Jinja syntax renders to itself with the default delimiters, except under the native
+        # environment (``"1"`` becomes 1) and for newline handling (``\r\n`` and a trailing newline change)
+        self.plain_is_itself = not native and not dag_doc.get("jinja_environment_kwargs")
+        self.template_ext = tuple(task_doc.get("template_ext") or ())
+        self.user_macros: dict[str, Any] = {}
+        self._env: Any = None
+        if not self.plain_is_itself or dag_doc.get("user_defined_filters") or dag_doc.get("user_defined_macros"):
+            self._build()  # now, so that a bad setting fails the task whether or not a field needs Jinja
+
+    @property
+    def env(self) -> Any:
+        """The Jinja environment (made on first use: a task whose fields hold no Jinja never needs one)."""
+        if self._env is None:
+            self._build()
+        return self._env
+
+    def _build(self) -> None:
         import jinja2
         import jinja2.nativetypes
         import jinja2.sandbox
 
-        native = task_doc.get("render_template_as_native_obj")
-        if native is None:
-            native = dag_doc.get("render_template_as_native_obj")
-        searchpath = [os.path.dirname(dag_file), *list(dag_doc.get("template_searchpath") or [])]
+        dag_doc = self._dag_doc
+        searchpath = [os.path.dirname(self._dag_file), *list(dag_doc.get("template_searchpath") or [])]
         undefined_name = (
             (dag_doc.get("template_undefined") or {}).get("name")
             if isinstance(dag_doc.get("template_undefined"), dict)
@@ -61,15 +81,14 @@ class Renderer:
             "cache_size": 0,
         }
         options.update(dag_doc.get("jinja_environment_kwargs") or {})
-        # a string without Jinja syntax renders to itself with the default delimiters, except under the native
-        # environment (``"1"`` becomes 1) and for newline handling (``\r\n`` and a trailing newline change)
-        self.plain_is_itself = not native and not dag_doc.get("jinja_environment_kwargs")
-        env_cls: Any = jinja2.nativetypes.NativeEnvironment if native else jinja2.sandbox.SandboxedEnvironment
-        self.env = env_cls(**options)
-        self.env.filters.update(_filters())
-        self.env.filters.update(decode(dag_doc.get("user_defined_filters") or {}))
-        self.user_macros: dict[str, Any] = decode(dag_doc.get("user_defined_macros") or {})
-        self.template_ext = tuple(task_doc.get("template_ext") or ())
+        env_cls: Any = (
+            jinja2.nativetypes.NativeEnvironment if self._native else jinja2.sandbox.SandboxedEnvironment
+        )
+        env = env_cls(**options)
+        env.filters.update(_filters())
+        env.filters.update(self._decode(dag_doc.get("user_defined_filters") or {}))
+        self.user_macros = self._decode(dag_doc.get("user_defined_macros") or {})
+        self._env = env
 
     def render(self, value: Any, context: dict[str, Any]) -> Any:
         """``value`` rendered: strings (and files named by strings ending in ``template_ext``), recursively
