@@ -162,18 +162,19 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _reads_never_write() -> Iterator[None]:
-    """Fail any INSERT/UPDATE/DELETE sent through a ``Store.read()`` connection: on PostgreSQL those run in
-    autocommit, so a write there would not be atomic with the rest of its block."""
+    """Fail any INSERT/UPDATE/DELETE or ``FOR UPDATE`` sent through a ``Store.read()`` connection: on PostgreSQL
+    those run in autocommit, so a write there would not be atomic with the rest of its block and a row lock
+    would end with its statement."""
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
     from airgate.gateway.store.engine import READ_ONLY_OPTION
 
     def check(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if conn.get_execution_options().get(READ_ONLY_OPTION) and statement.lstrip()[:6].upper() in (
-            "INSERT", "UPDATE", "DELETE"
+        if conn.get_execution_options().get(READ_ONLY_OPTION) and (
+            statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE") or "FOR UPDATE" in statement
         ):
-            raise AssertionError(f"a write through Store.read(): {statement[:200]}")
+            raise AssertionError(f"a write or a row lock through Store.read(): {statement[:200]}")
 
     event.listen(Engine, "before_cursor_execute", check)
     yield

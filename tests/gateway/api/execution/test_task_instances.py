@@ -12,7 +12,13 @@ import pytest
 import sqlalchemy as sa
 
 from airgate.gateway.store import Store
-from airgate.gateway.store.tables import task_instance, task_instance_history, task_reschedule, trigger
+from airgate.gateway.store.tables import (
+    rendered_task_instance_fields,
+    task_instance,
+    task_instance_history,
+    task_reschedule,
+    trigger,
+)
 
 Auth = Callable[..., dict[str, str]]
 SeedRun = Callable[..., Awaitable[None]]
@@ -343,6 +349,18 @@ class TestOtherTiRoutes:
             201,
             {"message": "Rendered task instance fields successfully set"},
         )
+        again = await client.put(  # a second put replaces the first
+            f"/execution/task-instances/{ti}/rtif", json={"bash_command": "echo 2"}, headers=auth(ti)
+        )
+        assert again.status_code == 201
+        async with db.read() as conn:
+            stored = (await conn.execute(sa.select(rendered_task_instance_fields.c.rendered_fields))).scalars().all()
+        assert stored == [{"bash_command": "echo 2"}]
+        unknown = "0196a0b0-0000-7000-8000-000000000000"
+        missing = await client.put(
+            f"/execution/task-instances/{unknown}/rtif", json={"bash_command": "x"}, headers=auth(unknown)
+        )
+        assert (missing.status_code, missing.json()) == (404, {"detail": "Not Found"})
 
     async def test_previous_successful_dagrun(
         self, client: httpx.AsyncClient, auth: Auth, seed_run: SeedRun, seed_ti: SeedTi

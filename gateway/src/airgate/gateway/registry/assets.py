@@ -108,7 +108,7 @@ class Collected:
 
 
 def _insert_ignore(conn: AsyncConnection, table: sa.Table) -> Any:
-    return upsert.insert(conn, table).on_conflict_do_nothing()
+    return upsert.insert(conn.dialect.name, table).on_conflict_do_nothing()
 
 
 async def _sync_assets(conn: AsyncConnection, wanted: dict[Key, dict[str, Any]]) -> dict[Key, int]:

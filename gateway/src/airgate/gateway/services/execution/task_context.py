@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -21,19 +22,23 @@ async def _ti(conn: AsyncConnection, ti_id: str) -> Any:
     return (await conn.execute(sa.select(ti_t).where(ti_t.c.id == ti_id))).first()
 
 
-async def put_rtif(conn: AsyncConnection, ti_id: str, fields: dict[str, Any]) -> dict[str, str]:
-    """Store (replace) the rendered template fields of a task instance: one statement (``store.statement()``)."""
+@functools.cache
+def _rtif_upsert(dialect_name: str) -> Any:
+    """``INSERT ... SELECT`` the task instance's key ``ON CONFLICT`` replace (built once per dialect)."""
     key = ("dag_id", "task_id", "run_id", "map_index")
     source = sa.select(
-        *(ti_t.c[k] for k in key), sa.literal(fields, rtif.c.rendered_fields.type), sa.null()
-    ).where(ti_t.c.id == ti_id)
-    insert = upsert.insert(conn, rtif).from_select([*key, "rendered_fields", "k8s_pod_yaml"], source)
-    stored = await conn.execute(
-        insert.on_conflict_do_update(
-            index_elements=[rtif.c[k] for k in key],
-            set_={"rendered_fields": insert.excluded.rendered_fields, "k8s_pod_yaml": None},
-        ).returning(rtif.c.dag_id)
-    )
+        *(ti_t.c[k] for k in key), sa.bindparam("fields", type_=rtif.c.rendered_fields.type), sa.null()
+    ).where(ti_t.c.id == sa.bindparam("ti_id"))
+    insert = upsert.insert(dialect_name, rtif).from_select([*key, "rendered_fields", "k8s_pod_yaml"], source)
+    return insert.on_conflict_do_update(
+        index_elements=[rtif.c[k] for k in key],
+        set_={"rendered_fields": insert.excluded.rendered_fields, "k8s_pod_yaml": None},
+    ).returning(rtif.c.dag_id)
+
+
+async def put_rtif(conn: AsyncConnection, ti_id: str, fields: dict[str, Any]) -> dict[str, str]:
+    """Store (replace) the rendered template fields of a task instance: one statement (``store.statement()``)."""
+    stored = await conn.execute(_rtif_upsert(conn.dialect.name), {"ti_id": ti_id, "fields": fields})
     if stored.first() is None:
         raise HTTPError(404, "Not Found")
     return {"message": "Rendered task instance fields successfully set"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from typing import Any
 
@@ -97,6 +98,23 @@ async def get_slice(
     return values[slice(params.get("start"), params.get("stop"), step)]
 
 
+_SET_COLUMNS = ("task_id", "map_index", "key", "dag_id", "run_id", "value", "timestamp")
+
+
+@functools.cache
+def _xcom_upsert(dialect_name: str) -> Any:
+    """``INSERT ... SELECT`` the run's key ``ON CONFLICT`` replace (built once per dialect; the bound
+    parameters are named as the columns of ``_SET_COLUMNS``)."""
+    source = sa.select(dag_run.c.id, *(sa.bindparam(c, type_=xcom.c[c].type) for c in _SET_COLUMNS)).where(
+        dag_run.c.dag_id == sa.bindparam("dag_id"), dag_run.c.run_id == sa.bindparam("run_id")
+    )
+    insert = upsert.insert(dialect_name, xcom).from_select(["dag_run_id", *_SET_COLUMNS], source)
+    return insert.on_conflict_do_update(
+        index_elements=[xcom.c.dag_run_id, xcom.c.task_id, xcom.c.map_index, xcom.c.key],
+        set_={"value": insert.excluded.value, "timestamp": insert.excluded.timestamp},
+    ).returning(xcom.c.dag_run_id)
+
+
 async def set_xcom(
     conn: AsyncConnection,
     dag_id: str,
@@ -119,16 +137,7 @@ async def set_xcom(
         )
     given = {"task_id": task_id, "map_index": map_index, "key": key, "dag_id": dag_id, "run_id": run_id,
              "value": value, "timestamp": datetime.now(UTC)}
-    source = sa.select(dag_run.c.id, *(sa.literal(v, xcom.c[k].type) for k, v in given.items())).where(
-        dag_run.c.dag_id == dag_id, dag_run.c.run_id == run_id
-    )
-    insert = upsert.insert(conn, xcom).from_select(["dag_run_id", *given], source)
-    stored = await conn.execute(
-        insert.on_conflict_do_update(
-            index_elements=[xcom.c.dag_run_id, xcom.c.task_id, xcom.c.map_index, xcom.c.key],
-            set_={"value": insert.excluded.value, "timestamp": insert.excluded.timestamp},
-        ).returning(xcom.c.dag_run_id)
-    )
+    stored = await conn.execute(_xcom_upsert(conn.dialect.name), given)
     if stored.first() is None:
         raise HTTPError(404, f"DAG run not found on DAG {dag_id!r} with ID {run_id!r}")
     return {"message": "XCom successfully set"}
