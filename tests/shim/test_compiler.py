@@ -318,3 +318,27 @@ def test_a_slow_file_does_not_hold_up_the_others(tmp_path: Path) -> None:
         pool.trim()
         assert pool.workers == 1
         assert pool.compile(str(quick)).dags[0]["dag_id"] == "quick"
+
+
+def test_an_operator_property_still_sees_the_base_arguments_it_intercepts(tmp_path: Path) -> None:
+    """BaseOperator's arguments are set through a custom operator's own property (as Airflow's ``__init__``
+    assignments would), while plain operators get them in one step."""
+    path = _write(
+        tmp_path,
+        "prop_dag.py",
+        "from airflow.sdk import DAG, BaseOperator\n"
+        "class Doubling(BaseOperator):\n"
+        "    @property\n"
+        "    def retries(self):\n"
+        "        return self._retries\n"
+        "    @retries.setter\n"
+        "    def retries(self, value):\n"
+        "        self._retries = value * 2\n"
+        "with DAG(dag_id='prop_dag', schedule=None):\n"
+        "    Doubling(task_id='doubled', retries=2)\n"
+        "    BaseOperator(task_id='plain', retries=2)\n",
+    )
+    result = compile_file(str(path))
+    assert result.ok, result.import_errors
+    [dag] = result.dags
+    assert {t["task_id"]: t["retries"] for t in dag["tasks"]} == {"doubled": 4, "plain": 2}

@@ -246,6 +246,8 @@ def _infer_multiple_outputs(fn: Any) -> bool:
         ret = _signature(fn).return_annotation
     except (TypeError, ValueError):
         return False
+    if ret is inspect.Signature.empty:
+        return False
     if isinstance(ret, str):
         return ret.startswith(("dict", "Dict", "Mapping", "typing.Dict"))
     origin = getattr(ret, "__origin__", ret)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+import weakref
 from typing import Any, ClassVar
 
 from . import _ctx
@@ -358,10 +359,12 @@ def apply_base_args(obj: Any, task_id: str, kwargs: dict[str, Any], dag: Any, gr
             "Setting email on a task is deprecated; please migrate to SmtpNotifier.",
             "RemovedInAirflow4Warning",
         )
-    for name, value in values.items():
-        if name in ("sla",):
-            continue
-        setattr(obj, name, value)
+    del values["sla"]
+    if _plain_attributes(type(obj)):  # one dict update instead of ~50 setattr calls (200 tasks: ~1 ms)
+        obj.__dict__.update(values)
+    else:
+        for name, value in values.items():
+            setattr(obj, name, value)
     obj.trigger_rule = str(trigger_rule)
     obj.pool = "default_pool" if values["pool"] is None else values["pool"]
     obj.executor_config = values["executor_config"] or {}
@@ -375,6 +378,22 @@ def apply_base_args(obj: Any, task_id: str, kwargs: dict[str, Any], dag: Any, gr
         setattr(obj, name, [] if cb is None else list(cb) if isinstance(cb, list | tuple) else [cb])
     obj.inlets = _as_list(values["inlets"])
     obj.outlets = _as_list(values["outlets"])
+
+
+_PLAIN: weakref.WeakKeyDictionary[type, bool] = weakref.WeakKeyDictionary()  # classes of DAG files come and go
+
+
+def _plain_attributes(cls: type) -> bool:
+    """Whether setting BaseOperator's arguments on ``cls`` instances is a plain ``__dict__`` write (no class
+    attribute of that name is a descriptor, e.g. a property a custom operator defines)."""
+    plain = _PLAIN.get(cls)
+    if plain is None:
+        descriptors = (type(getattr(cls, name, None)) for name in BASE_ARGS)
+        plain = cls.__setattr__ is object.__setattr__ and not any(
+            hasattr(kind, "__set__") or hasattr(kind, "__delete__") for kind in descriptors
+        )
+        _PLAIN[cls] = plain
+    return plain
 
 
 def _as_list(value: Any) -> list[Any]:

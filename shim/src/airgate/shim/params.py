@@ -50,8 +50,9 @@ class ParamsDict(dict[str, Param]):
 
     def __init__(self, values: Any = None) -> None:
         super().__init__()
-        for key, value in dict(values or {}).items():
-            self[key] = value
+        if values:  # most tasks have none (three of these are made per task)
+            for key, value in dict(values).items():
+                self[key] = value
 
     def __setitem__(self, key: str, value: Any) -> None:
         super().__setitem__(key, value if isinstance(value, Param) else Param(value))
