@@ -151,6 +151,9 @@ class Store:
         # SQLite calls run on the loop's thread (see sqlite_inline): two stores of one process on one file
         # must not wait for each other's database lock there, so their writers share one asyncio lock.
         self._file = None if self._memory or not self._sqlite else os.path.abspath(str(engine.url.database))
+        # PostgreSQL's autocommit views of the engine (same pool): reads, marked so, and lone statements
+        self._reads = engine.execution_options(isolation_level="AUTOCOMMIT", **{READ_ONLY_OPTION: True})
+        self._statements = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def engine(self) -> AsyncEngine:
@@ -167,7 +170,7 @@ class Store:
             async with self._transaction(write=False) as conn:
                 yield conn
         else:
-            async with self._autocommit(READ_ONLY_OPTION) as conn:
+            async with self._autocommit(self._reads) as conn:
                 yield conn
 
     @contextlib.asynccontextmanager
@@ -177,13 +180,12 @@ class Store:
             async with self.write() as conn:
                 yield conn
         else:
-            async with self._autocommit() as conn:
+            async with self._autocommit(self._statements) as conn:
                 yield conn
 
     @contextlib.asynccontextmanager
-    async def _autocommit(self, *marks: str) -> AsyncIterator[AsyncConnection]:
-        async with self._engine.connect() as conn:
-            await conn.execution_options(isolation_level="AUTOCOMMIT", **dict.fromkeys(marks, True))
+    async def _autocommit(self, engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+        async with engine.connect() as conn:
             try:
                 yield conn
             except IntegrityError as exc:
