@@ -213,3 +213,28 @@ def test_a_runner_can_have_its_worker_load_what_the_next_tasks_need(
         b"None ['a']\n",
         b"b ['a']\n",
     ]
+
+
+def test_a_task_gets_the_executors_environment_of_now_not_the_workers(
+    tmp_path: Path, fake_execution_api: FakeExecutionAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Variables removed or changed in the executor's process after its workers started are removed or
+    changed in the tasks too."""
+    (tmp_path / "envrunner.py").write_text(
+        "import os\nprint(os.environ.get('DROP_ME'), os.environ.get('CHANGE_ME'), os.environ.get('ADDED'))\n"
+    )
+    monkeypatch.setenv("DROP_ME", "old")
+    monkeypatch.setenv("CHANGE_ME", "old")
+    workload = WorkloadFactory(fake_execution_api.url)(
+        runner="envrunner", env={"PYTHONPATH": str(tmp_path), "ADDED": "new"}
+    )
+
+    async def scenario() -> bytes:
+        async with Harness(_executor(tmp_path / "logs")) as h:
+            monkeypatch.delenv("DROP_ME")
+            monkeypatch.setenv("CHANGE_ME", "new")
+            await h.executor.submit(workload)
+            await h.wait_done(workload.key)
+            return (await h.executor.read_log(workload.key)).data
+
+    assert asyncio.run(scenario()) == b"None new new\n"
