@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import os
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from sqlalchemy import event
@@ -133,6 +133,18 @@ _FILE_LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyn
 )
 
 
+@contextlib.contextmanager
+def _unique_violations() -> Iterator[None]:
+    """A unique-key failure raised inside surfaces as :class:`UniqueViolation`."""
+    try:
+        yield
+    except IntegrityError as exc:
+        violation = as_unique_violation(exc)
+        if violation is not None:
+            raise violation from exc
+        raise
+
+
 class Store:
     """The database: ``async with store.read() as conn`` / ``async with store.write() as conn``.
 
@@ -186,13 +198,8 @@ class Store:
     @contextlib.asynccontextmanager
     async def _autocommit(self, engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
         async with engine.connect() as conn:
-            try:
+            with _unique_violations():
                 yield conn
-            except IntegrityError as exc:
-                violation = as_unique_violation(exc)
-                if violation is not None:
-                    raise violation from exc
-                raise
 
     @contextlib.asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
@@ -216,14 +223,9 @@ class Store:
         async with self._engine.connect() as conn:
             if write and self._sqlite:
                 await begin_immediate(conn)
-            try:
+            with _unique_violations():
                 async with conn.begin():
                     yield conn
-            except IntegrityError as exc:
-                violation = as_unique_violation(exc)
-                if violation is not None:
-                    raise violation from exc
-                raise
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
