@@ -91,3 +91,50 @@ def test_a_warm_worker_never_runs_a_task_from_an_outdated_compiled_document(tmp_
         assert asyncio.run(scenario()) == [0, 0]
         pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
     assert pushed == ["first", "second"]
+
+
+def test_a_python_task_runs_the_callable_its_dag_file_holds_now(tmp_path: Path) -> None:
+    """The compiled document is the parsed version's; the callable comes from the DAG file as it is when
+    the task runs (Airflow's task runner parses the file again too)."""
+    import subprocess
+    import sys
+
+    dags, compiled = tmp_path / "dags", tmp_path / "dag.json"
+    dags.mkdir()
+
+    def write_dag(value: str) -> None:
+        (dags / "py_doc.py").write_text(
+            "from airflow.sdk import DAG, task\n"
+            "with DAG(dag_id='py_doc', schedule=None):\n"
+            "    @task\n"
+            "    def give():\n"
+            f"        return {value!r}\n"
+            "    give()\n"
+        )
+
+    write_dag("parsed")
+    compiled.write_text(
+        subprocess.run(
+            [sys.executable, "-m", "airgate.shim", "compile", str(dags / "py_doc.py")],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    )
+    write_dag("current")
+    with CaseAPI(run_context(run_id="manual__1")) as api:
+        raw = workload(CaseAPI.TI, "give", "manual__1", dag_id="py_doc", dag_rel_path="py_doc.py")
+        task = msgspec.convert(raw, Workload)
+        task.launch = Launch(
+            runner=AGENT_RUNNER,
+            api_url=api.url,
+            env={"AIRFLOW__CORE__DAGS_FOLDER": str(dags), "AIRGATE_DAG_JSON": str(compiled)},
+        )
+        config = {"parallelism": "1", "workers": "1", "base_log_folder": str(tmp_path / "logs")}
+
+        async def scenario() -> int | None:
+            async with Harness(load("local", config)) as h:
+                await h.executor.submit(task)
+                return (await h.wait_done(task.key, timeout=60)).exit_code
+
+        assert asyncio.run(scenario()) == 0
+        pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
+    assert pushed == ["current"]
