@@ -138,3 +138,33 @@ def test_a_python_task_runs_the_callable_its_dag_file_holds_now(tmp_path: Path) 
         assert asyncio.run(scenario()) == 0
         pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
     assert pushed == ["current"]
+
+
+def test_task_code_under_a_warm_worker_reads_variables_and_its_context(tmp_path: Path) -> None:
+    """``Variable.get`` and ``get_current_context`` in task code work in a task forked by a ``local`` worker
+    (the worker installs their run-time versions once, before forking)."""
+    dags = tmp_path / "dags"
+    dags.mkdir()
+    (dags / "ctx_dag.py").write_text(
+        "from airflow.sdk import DAG, Variable, get_current_context, task\n"
+        "with DAG(dag_id='ctx_dag', schedule=None):\n"
+        "    @task\n"
+        "    def read():\n"
+        "        return f\"{Variable.get('greeting')} from {get_current_context()['ti'].task_id}\"\n"
+        "    read()\n"
+    )
+    reads = {("GET", "/execution/variables/greeting"): (200, {"key": "greeting", "value": "hello"})}
+    with CaseAPI(run_context(run_id="manual__1"), reads) as api:
+        raw = workload(CaseAPI.TI, "read", "manual__1", dag_id="ctx_dag", dag_rel_path="ctx_dag.py")
+        task = msgspec.convert(raw, Workload)
+        task.launch = Launch(runner=AGENT_RUNNER, api_url=api.url, env={"AIRFLOW__CORE__DAGS_FOLDER": str(dags)})
+        config = {"parallelism": "1", "workers": "1", "base_log_folder": str(tmp_path / "logs")}
+
+        async def scenario() -> int | None:
+            async with Harness(load("local", config)) as h:
+                await h.executor.submit(task)
+                return (await h.wait_done(task.key, timeout=60)).exit_code
+
+        assert asyncio.run(scenario()) == 0
+        pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
+    assert pushed == ["hello from read"]

@@ -57,7 +57,8 @@ def _warm() -> None:
 
         from . import bash, context, dagfile, python, task, templates  # noqa: F401
     except ImportError:
-        pass
+        return
+    dagfile._patch_shim_runtime()  # the run-time Variable/Connection/context: once here, not in every task
 
 
 if __name__ == "__main__":

@@ -33,10 +33,19 @@ class Holder:
     context: dict[str, Any] | None = None
 
 
+_PATCHED: list[bool] = []
+
+
 def _patch_shim_runtime() -> None:
     """Make ``Variable``, ``Connection`` and ``get_current_context`` of the served ``airflow.*`` modules
-    work at run time (the shim's own versions refuse: they are for parse time)."""
+    work at run time (the shim's own versions refuse: they are for parse time). Once per process: a
+    ``local`` worker does it before forking its tasks (in a task it cost ~0.8 ms, mostly copy-on-write
+    faults from walking ``sys.modules``)."""
     from airgate.shim import runtime
+
+    if _PATCHED:
+        return
+    _PATCHED.append(True)
 
     def _api() -> Api:
         if Holder.api is None:
