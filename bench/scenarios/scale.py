@@ -181,7 +181,9 @@ class Scale100k:
             "directly into the store"
             + (" (rows built from GET /api/v2/dags/bench_ti/tasks)" if loaded.built else "") + "; "
             f"target p99 < {TARGET_P99_MS:.0f} ms judged at concurrency 1 (over_target_c1: the latency one user "
-            f"sees) and at concurrency {ctx.sizes.concurrency} (over_target_c16: under load); "
+            "sees, ADR 0017); at concurrency "
+            f"{ctx.sizes.concurrency} (over_target_c16, reported beside it) the requests queue on one process's "
+            "CPU; "
             "endpoints: " + ", ".join(f"{k} = GET {p}" for k, p in self.served.items())
             + (f"; not served by Airgate (404), skipped: {', '.join(skipped)}" if skipped else ""))
 
