@@ -18,10 +18,10 @@ _MISSING = {
 }
 
 
-async def _row(conn: AsyncConnection, ti_id: str) -> Any:
-    return (
-        await conn.execute(sa.select(hitl_detail).where(hitl_detail.c.ti_id == ti_id).with_for_update())
-    ).first()
+async def _row(conn: AsyncConnection, ti_id: str, *, lock: bool = True) -> Any:
+    """The task instance's detail row, locked ``FOR UPDATE`` unless ``lock`` is false (a plain read)."""
+    query = sa.select(hitl_detail).where(hitl_detail.c.ti_id == ti_id)
+    return (await conn.execute(query.with_for_update() if lock else query)).first()
 
 
 def _request(row: Any) -> dict[str, Any]:
@@ -98,7 +98,7 @@ async def respond(
 
 async def get(conn: AsyncConnection, ti_id: str) -> dict[str, Any]:
     """The answer part of the detail (404 when none)."""
-    row = await _row(conn, ti_id)
+    row = await _row(conn, ti_id, lock=False)
     if row is None:
         raise HTTPError(404, _MISSING)
     return _response(row)
