@@ -16,6 +16,17 @@ from airgate.sdk.loader import load
 from airgate.sdk.testing.conformance import Harness
 
 
+def _exit_code(executor: str, config: dict[str, str], task: Workload) -> int | None:
+    """Run one task under ``executor`` (configured with ``config``) to its end; its exit code."""
+
+    async def scenario() -> int | None:
+        async with Harness(load(executor, config)) as h:
+            await h.executor.submit(task)
+            return (await h.wait_done(task.key, timeout=60)).exit_code
+
+    return asyncio.run(scenario())
+
+
 @pytest.mark.parametrize("executor", ["local", "lite"])
 def test_executor_runs_the_agent(executor: str, tmp_path: Path) -> None:
     dags = tmp_path / "dags"
@@ -28,13 +39,7 @@ def test_executor_runs_the_agent(executor: str, tmp_path: Path) -> None:
             runner=AGENT_RUNNER, api_url=api.url, env={"AIRFLOW__CORE__DAGS_FOLDER": str(dags)}
         )
         config = {"parallelism": "1", "base_log_folder": str(tmp_path / "logs")}
-
-        async def scenario() -> int | None:
-            async with Harness(load(executor, config)) as h:
-                await h.executor.submit(work)
-                return (await h.wait_done(work.key, timeout=60)).exit_code
-
-        assert asyncio.run(scenario()) == 0
+        assert _exit_code(executor, config, work) == 0
         log = b"".join(p.read_bytes() for p in (tmp_path / "logs").rglob("*.log")).decode()
         assert api.sent() == expected(rec["exchanges"]), log
     assert "Done. Returned value was: {'number': 42" in log
@@ -129,13 +134,7 @@ def test_a_python_task_runs_the_callable_its_dag_file_holds_now(tmp_path: Path) 
             env={"AIRFLOW__CORE__DAGS_FOLDER": str(dags), "AIRGATE_DAG_JSON": str(compiled)},
         )
         config = {"parallelism": "1", "workers": "1", "base_log_folder": str(tmp_path / "logs")}
-
-        async def scenario() -> int | None:
-            async with Harness(load("local", config)) as h:
-                await h.executor.submit(task)
-                return (await h.wait_done(task.key, timeout=60)).exit_code
-
-        assert asyncio.run(scenario()) == 0
+        assert _exit_code("local", config, task) == 0
         pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
     assert pushed == ["current"]
 
@@ -159,12 +158,6 @@ def test_task_code_under_a_warm_worker_reads_variables_and_its_context(tmp_path:
         task = msgspec.convert(raw, Workload)
         task.launch = Launch(runner=AGENT_RUNNER, api_url=api.url, env={"AIRFLOW__CORE__DAGS_FOLDER": str(dags)})
         config = {"parallelism": "1", "workers": "1", "base_log_folder": str(tmp_path / "logs")}
-
-        async def scenario() -> int | None:
-            async with Harness(load("local", config)) as h:
-                await h.executor.submit(task)
-                return (await h.wait_done(task.key, timeout=60)).exit_code
-
-        assert asyncio.run(scenario()) == 0
+        assert _exit_code("local", config, task) == 0
         pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
     assert pushed == ["hello from read"]
