@@ -5,14 +5,18 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
 
+from airgate.gateway.services.execution import task_instances
 from airgate.gateway.store import Store
 from airgate.gateway.store.tables import (
+    dag,
+    log,
     rendered_task_instance_fields,
     task_instance,
     task_instance_history,
@@ -390,9 +394,79 @@ class TestOtherTiRoutes:
 
 
 async def test_concurrent_starts_one_wins(client: httpx.AsyncClient, auth: Auth, ti: str) -> None:
-    """Two processes racing to start the same task instance: exactly one runs it (row locked while checked)."""
+    """Two processes racing to start the same task instance: exactly one runs it (the start is a
+    compare-and-set: the others find the row no longer queued)."""
     url = f"/execution/task-instances/{ti}/run"
     answers = await asyncio.gather(
         *(client.patch(url, json={**START, "pid": pid}, headers=auth(ti, "workload")) for pid in range(1, 7))
     )
     assert sorted(r.status_code for r in answers) == [200, 409, 409, 409, 409, 409]
+
+
+async def test_an_end_checked_before_a_mark_does_not_overwrite_it(
+    client: httpx.AsyncClient, auth: Auth, ti: str, db: Store
+) -> None:
+    """A task's success checked while the task was running, but written after the user marked it failed:
+    the mark stands, no event is logged for the task's report, and reporting again answers 409."""
+    await _start(client, auth, ti)
+    async with db.read() as conn:
+        running = (await conn.execute(sa.select(task_instance).where(task_instance.c.id == ti))).first()
+    fields = {"state": "success", "end_date": datetime.now(UTC)}
+    change = task_instances.Change(running, task_instances._end_values(running, fields), "success", "host-a")
+    async with db.write() as conn:  # the user's mark lands between the check and the write
+        await conn.execute(sa.update(task_instance).where(task_instance.c.id == ti).values(state="failed"))
+    assert await task_instances._apply(db, change) is False
+    assert (await _state(db, ti)).state == "failed"
+    async with db.read() as conn:
+        events = (await conn.scalars(sa.select(log.c.event).where(log.c.dag_id == DAG).order_by(log.c.id))).all()
+    assert events == ["running"]
+    again = await client.patch(
+        f"/execution/task-instances/{ti}/state",
+        json={"state": "success", "end_date": "2026-11-23T21:52:30Z"},
+        headers=auth(ti),
+    )
+    assert (again.status_code, again.json()) == (
+        409,
+        {
+            "detail": {
+                "reason": "invalid_state",
+                "message": "TI was not in the running state so it cannot be updated",
+                "previous_state": "failed",
+            }
+        },
+    )
+
+
+async def test_start_and_end_events_name_the_run_and_owner(
+    client: httpx.AsyncClient, auth: Auth, seed_run: SeedRun, seed_ti: SeedTi, db: Store
+) -> None:
+    """The event-log rows of a start and a success carry the run's logical date and the DAG's owners."""
+    async with db.write() as conn:
+        await conn.execute(
+            sa.insert(dag).values(
+                dag_id=DAG, is_paused=False, owners="ops", bundle_name="dags-folder", relative_fileloc="d.py"
+            )
+        )
+    await seed_run(dag_id=DAG, run_id=RUN, state="running", logical_date="2026-11-03T00:00:00Z")
+    ti = await seed_ti(id=str(uuid.uuid4()), dag_id=DAG, run_id=RUN, task_id="t", map_index=2)
+    await _start(client, auth, ti)
+    end = await client.patch(
+        f"/execution/task-instances/{ti}/state",
+        json={"state": "success", "end_date": "2026-11-23T21:52:30Z"},
+        headers=auth(ti),
+    )
+    assert end.status_code == 204, end.text
+    async with db.read() as conn:
+        rows = (
+            await conn.execute(
+                sa.select(
+                    log.c.event, log.c.task_id, log.c.map_index, log.c.try_number, log.c.logical_date,
+                    log.c.owner, log.c.extra,
+                ).order_by(log.c.id)
+            )
+        ).all()
+    logical = datetime(2026, 11, 3, tzinfo=UTC)
+    assert [tuple(r) for r in rows] == [
+        ("running", "t", 2, 1, logical, "ops", '{"host_name": "host-a"}'),
+        ("success", "t", 2, 1, logical, "ops", '{"host_name": "host-a"}'),
+    ]

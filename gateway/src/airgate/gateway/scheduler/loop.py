@@ -248,7 +248,10 @@ class Scheduler:
                 ended = await self._reported(ends)
                 batch = [e for e in batch if e.key not in ended]
                 decisions: list[tuple[Any, str | None]] = []
-                if batch:
+                if batch and not any(e.kind in (EventKind.EXITED, EventKind.LOST) for e in batch):
+                    async with self.store.statement() as conn:  # starts only: one (executemany) statement
+                        await record_started(conn, batch)
+                elif batch:
                     async with self.store.write() as conn:
                         await record_started(conn, batch)  # the started/adopted ones
                         decisions = [(event, await apply_event(conn, event, _now()))

@@ -22,8 +22,7 @@ def _ti_id(call: Call) -> str:
 
 @operation("execution.ti_run", access=None, body=TIEnterRunningPayload, gate=TI_RUN)
 async def ti_run(call: Call) -> object:
-    async with call.state.store.write() as conn:
-        context = await task_instances.run(conn, _ti_id(call), call.body)
+    context = await task_instances.run(call.state.store, _ti_id(call), call.body)
     response: Response[Any] = Response(
         content=encode(context), status_code=200, media_type="application/json"
     )
@@ -34,8 +33,7 @@ async def ti_run(call: Call) -> object:
 
 @operation("execution.ti_update_state", access=None, body=object, gate=TI_SELF)
 async def ti_update_state(call: Call) -> object:
-    async with call.state.store.write() as conn:
-        await task_instances.update_state(conn, _ti_id(call), call.body)
+    await task_instances.update_state(call.state.store, _ti_id(call), call.body)
     return None
 
 

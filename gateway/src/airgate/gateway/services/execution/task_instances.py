@@ -1,7 +1,11 @@
 """A task instance's own life through the Execution API: start, heartbeat, finish, defer, reschedule, retry.
 
-Every state change goes through :func:`airgate.gateway.states.transition`. Rows are read ``FOR UPDATE``
-(PostgreSQL; SQLite serialises writers with ``BEGIN IMMEDIATE``) before they are changed.
+Every state change goes through :func:`airgate.gateway.states.transition`. A task's start (``/run``) and its
+usual ends (success, failed, skipped, removed) are compare-and-set writes: the row is read without a lock, checked,
+and changed only if its state and try are still those read — on PostgreSQL the update and its event-log row are one
+statement (a data-modifying ``WITH``), so the whole call is two round trips. When the row changed in between, the
+call is done again with the row read ``FOR UPDATE``, as every other change is (PostgreSQL; SQLite serialises
+writers with ``BEGIN IMMEDIATE``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -28,6 +32,9 @@ from airgate.gateway.states import is_finished, transition
 from airgate.gateway.store.tables import dag, dag_run, hitl_detail, log, task_reschedule, trigger, xcom
 from airgate.gateway.store.tables import task_instance as ti_t
 from airgate.gateway.store.tables import task_instance_history as tih_t
+
+if TYPE_CHECKING:
+    from airgate.gateway.store.engine import Store
 
 NOT_FOUND = {"reason": "not_found", "message": "Task Instance not found"}
 
@@ -50,12 +57,14 @@ def _parse_dt(value: str | datetime) -> datetime:
 
 
 @functools.cache
-def _locked_query() -> sa.Select[Any]:
-    return sa.select(ti_t).where(ti_t.c.id == sa.bindparam("ti_id")).with_for_update()
+def _ti_query(lock: bool) -> sa.Select[Any]:
+    query = sa.select(ti_t).where(ti_t.c.id == sa.bindparam("ti_id"))
+    return query.with_for_update() if lock else query
 
 
-async def _locked(conn: AsyncConnection, ti_id: str) -> Any:
-    return (await conn.execute(_locked_query(), {"ti_id": ti_id})).first()
+async def _ti_row(conn: AsyncConnection, ti_id: str, lock: bool = True) -> Any:
+    """The task instance row, locked ``FOR UPDATE`` unless ``lock`` is False (None when missing)."""
+    return (await conn.execute(_ti_query(lock), {"ti_id": ti_id})).first()
 
 
 @functools.cache
@@ -79,22 +88,86 @@ def _record_insert() -> sa.Insert:
     )
 
 
+def _record_params(ti: Any, event: str, hostname: str | None) -> dict[str, Any]:
+    return {
+        "dttm": now(),
+        "dag_id": ti.dag_id,
+        "task_id": ti.task_id,
+        "run_id": ti.run_id,
+        "map_index": ti.map_index,
+        "try_number": ti.try_number,
+        "event": event,
+        "extra": json.dumps({"host_name": hostname}) if hostname else None,
+    }
+
+
 async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | None) -> None:
     """An event-log row for a start or an end reported by the task (as Airflow writes them): one statement,
     the run's logical date and the DAG's owners read by it."""
-    await conn.execute(
-        _record_insert(),
-        {
-            "dttm": now(),
-            "dag_id": ti.dag_id,
-            "task_id": ti.task_id,
-            "run_id": ti.run_id,
-            "map_index": ti.map_index,
-            "try_number": ti.try_number,
-            "event": event,
-            "extra": json.dumps({"host_name": hostname}) if hostname else None,
-        },
+    await conn.execute(_record_insert(), _record_params(ti, event, hostname))
+
+
+class Change:
+    """A checked change of one task instance: its new ``values`` and, when the change is logged, the ``event``
+    (and the host it names)."""
+
+    def __init__(self, ti: Any, values: dict[str, Any], event: str | None, hostname: str | None) -> None:
+        self.ti, self.values, self.event, self.hostname = ti, values, event, hostname
+
+    def guarded(self) -> sa.Update:
+        """The update, matching only while the row's state and try are those read."""
+        ti = self.ti
+        return (
+            sa.update(ti_t)
+            .where(ti_t.c.id == ti.id, ti_t.c.state == ti.state, ti_t.c.try_number == ti.try_number)
+            .values(**self.values)
+        )
+
+
+async def _apply_in(conn: AsyncConnection, change: Change) -> bool:
+    """Apply ``change`` in an open transaction; False when the row is no longer as read (nothing written)."""
+    if not (await conn.execute(change.guarded())).rowcount:
+        return False
+    if change.event is not None:
+        await _record(conn, change.ti, change.event, change.hostname)
+    return True
+
+
+def _logged_update(change: Change) -> Any:
+    """PostgreSQL: the guarded update and, from the row it changed, the event-log row, in one atomic statement
+    (``WITH changed AS (UPDATE ... RETURNING) INSERT INTO log ... SELECT ... FROM changed RETURNING``): it
+    returns a row only when the update matched."""
+    changed = change.guarded().returning(ti_t.c.dag_id, ti_t.c.run_id).cte("changed")
+    params = _record_params(change.ti, str(change.event), change.hostname)
+    row = sa.select(
+        sa.literal(params["dttm"], log.c.dttm.type),
+        changed.c.dag_id,
+        sa.literal(params["task_id"], log.c.task_id.type),
+        changed.c.run_id,
+        sa.literal(params["map_index"], log.c.map_index.type),
+        sa.literal(params["try_number"], log.c.try_number.type),
+        sa.select(dag_run.c.logical_date)
+        .where(dag_run.c.dag_id == changed.c.dag_id, dag_run.c.run_id == changed.c.run_id)
+        .scalar_subquery(),
+        sa.select(dag.c.owners).where(dag.c.dag_id == changed.c.dag_id).scalar_subquery(),
+        sa.literal(params["event"], log.c.event.type),
+        sa.literal(params["extra"], log.c.extra.type),
     )
+    columns = ["dttm", "dag_id", "task_id", "run_id", "map_index", "try_number", "logical_date", "owner",
+               "event", "extra"]
+    return sa.insert(log).from_select(columns, row).returning(log.c.id)
+
+
+async def _apply(store: Store, change: Change) -> bool:
+    """Apply ``change`` on its own: on PostgreSQL one autocommit statement (the update and its event-log row),
+    on SQLite a short write transaction. False when the row is no longer as read."""
+    if store.dialect_name != "postgresql":
+        async with store.write() as conn:
+            return await _apply_in(conn, change)
+    async with store.statement() as conn:
+        if change.event is None:
+            return bool((await conn.execute(change.guarded())).rowcount)
+        return (await conn.execute(_logged_update(change))).first() is not None
 
 
 def _duration(start: datetime | None, end: datetime | None) -> float | None:
@@ -102,7 +175,7 @@ def _duration(start: datetime | None, end: datetime | None) -> float | None:
 
 
 @functools.cache
-def _locked_with_run_query() -> sa.Select[Any]:
+def _with_run_query(lock: bool) -> sa.Select[Any]:
     reschedules = (
         sa.select(sa.func.count(task_reschedule.c.id))
         .where(task_reschedule.c.ti_id == ti_t.c.id)
@@ -114,7 +187,7 @@ def _locked_with_run_query() -> sa.Select[Any]:
         xcom.c.run_id == ti_t.c.run_id,
         sa.or_(ti_t.c.map_index < 0, xcom.c.map_index == ti_t.c.map_index),
     )
-    return (
+    query = (
         sa.select(
             *ti_t.c,
             *(column.label(f"dr_{column.name}") for column in dag_run.c),
@@ -125,27 +198,40 @@ def _locked_with_run_query() -> sa.Select[Any]:
             ti_t.join(dag_run, sa.and_(dag_run.c.dag_id == ti_t.c.dag_id, dag_run.c.run_id == ti_t.c.run_id))
         )
         .where(ti_t.c.id == sa.bindparam("ti_id"))
-        .with_for_update(of=ti_t)
     )
+    return query.with_for_update(of=ti_t) if lock else query
 
 
-async def _locked_with_run(conn: AsyncConnection, ti_id: str) -> tuple[Any, Any] | None:
-    """The task instance locked ``FOR UPDATE`` and its run, in one statement, with the two figures ``/run``
-    answers with: ``reschedules`` (the try's reschedule count) and ``has_xcom`` (XComs left by an earlier
-    try). None when either row is missing."""
-    row = (await conn.execute(_locked_with_run_query(), {"ti_id": ti_id})).first()
+async def _with_run(conn: AsyncConnection, ti_id: str, lock: bool) -> tuple[Any, Any] | None:
+    """The task instance (locked ``FOR UPDATE`` when ``lock``) and its run, in one statement, with the two
+    figures ``/run`` answers with: ``reschedules`` (the try's reschedule count) and ``has_xcom`` (XComs left by
+    an earlier try). None when either row is missing."""
+    row = (await conn.execute(_with_run_query(lock), {"ti_id": ti_id})).first()
     if row is None:
         return None
     run_row = SimpleNamespace(**{column.name: getattr(row, f"dr_{column.name}") for column in dag_run.c})
     return row, run_row
 
 
-async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]:
+async def run(store: Store, ti_id: str, payload: Any) -> dict[str, Any]:
     """Mark a queued (or restarting) task instance running; the run context the task needs.
 
-    Four statements: the task instance with its run (locked), the event-log row, the update, and the keys
-    of XComs an earlier try left (only when there are some)."""
-    found = await _locked_with_run(conn, ti_id)
+    A compare-and-set (see the module's docstring): the task instance with its run read in one statement
+    (the keys of XComs an earlier try left in a second, only when there are some), then the update with its
+    event-log row."""
+    async with store.read() as conn:
+        change, context = await _start(conn, ti_id, payload, lock=False)
+    if await _apply(store, change):
+        return context
+    async with store.write() as conn:  # changed since it was read: again, locked
+        change, context = await _start(conn, ti_id, payload, lock=True)
+        await _apply_in(conn, change)
+    return context
+
+
+async def _start(conn: AsyncConnection, ti_id: str, payload: Any, lock: bool) -> tuple[Change, dict[str, Any]]:
+    """The checked change ``/run`` makes and the context it answers with (404/409 when it cannot start)."""
+    found = await _with_run(conn, ti_id, lock)
     if found is None:
         raise HTTPError(404, NOT_FOUND)
     ti, dr = found
@@ -169,9 +255,7 @@ async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]
     }
     if not ti.next_kwargs:
         values["start_date"] = _parse_dt(payload.start_date)
-    if not (ti.state == TIS.RUNNING and same_process):
-        await _record(conn, ti, TIS.RUNNING.value, payload.hostname)
-    await conn.execute(sa.update(ti_t).where(ti_t.c.id == ti_id).values(**values))
+    event = None if ti.state == TIS.RUNNING and same_process else TIS.RUNNING.value
     keys: list[str] = []
     if not ti.next_method and ti.has_xcom:
         query = sa.select(xcom.c.key).where(
@@ -192,7 +276,7 @@ async def run(conn: AsyncConnection, ti_id: str, payload: Any) -> dict[str, Any]
     }
     if ti.next_method:
         context.update(next_method=ti.next_method, next_kwargs=ti.next_kwargs, start_date=ti.start_date)
-    return context
+    return Change(ti, values, event, payload.hostname), context
 
 
 async def _archive_try(conn: AsyncConnection, ti: Any) -> str:
@@ -222,10 +306,15 @@ async def _archive_try(conn: AsyncConnection, ti: Any) -> str:
     return uuid7()
 
 
-async def update_state(conn: AsyncConnection, ti_id: str, body: Any) -> None:
-    """Apply a state update reported by a running task (all six payloads)."""
-    tag, fields = parse_state_update(body)
-    ti = await _locked(conn, ti_id)
+def _simple_end(tag: str, fields: dict[str, Any]) -> bool:
+    """Whether a state update only ends the try: success without assets, failed, skipped, removed."""
+    if tag == "_terminal_":
+        return True
+    return tag == "success" and not fields.get("task_outlets") and not fields.get("outlet_events")
+
+
+def _running(ti: Any) -> Any:
+    """``ti`` when it is running (404 when missing, 409 otherwise)."""
     if ti is None:
         raise HTTPError(404, NOT_FOUND)
     if ti.state != TIS.RUNNING:
@@ -237,19 +326,46 @@ async def update_state(conn: AsyncConnection, ti_id: str, body: Any) -> None:
                 "previous_state": ti.state,
             },
         )
-    where = ti_t.c.id == ti_id
+    return ti
+
+
+def _end_values(ti: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    """What ending the try in ``fields["state"]`` (success, a terminal state or up_for_retry) writes."""
+    end = fields["end_date"]
     values: dict[str, Any] = {}
     if "rendered_map_index" in fields:
         values["rendered_map_index"] = fields["rendered_map_index"]
+    values.update(
+        state=transition(ti.state, TIS(fields["state"])),
+        end_date=end,
+        duration=_duration(ti.start_date, end),
+        next_method=None,
+        next_kwargs=None,
+    )
+    return values
+
+
+async def update_state(store: Store, ti_id: str, body: Any) -> None:
+    """Apply a state update reported by a running task (all six payloads). A try's usual end is a
+    compare-and-set (see the module's docstring); the rest, and an end whose row changed since it was read,
+    run in one transaction with the row locked."""
+    tag, fields = parse_state_update(body)
+    if _simple_end(tag, fields):
+        async with store.read() as conn:
+            ti = _running(await _ti_row(conn, ti_id, lock=False))
+        change = Change(ti, _end_values(ti, fields), fields["state"], ti.hostname)
+        if await _apply(store, change):
+            return
+    async with store.write() as conn:
+        await _update_state_locked(conn, ti_id, tag, fields)
+
+
+async def _update_state_locked(conn: AsyncConnection, ti_id: str, tag: str, fields: dict[str, Any]) -> None:
+    ti = _running(await _ti_row(conn, ti_id))
+    where = ti_t.c.id == ti_id
+    values: dict[str, Any] = {}
     if tag in ("success", "_terminal_", "up_for_retry"):
-        end = fields["end_date"]
-        values.update(
-            state=transition(ti.state, TIS(fields["state"])),
-            end_date=end,
-            duration=_duration(ti.start_date, end),
-            next_method=None,
-            next_kwargs=None,
-        )
+        values = _end_values(ti, fields)
         if tag == "up_for_retry":
             values["id"] = await _archive_try(conn, ti)
         elif tag == "success" and (fields.get("task_outlets") or fields.get("outlet_events")):
@@ -322,7 +438,7 @@ async def heartbeat(conn: AsyncConnection, ti_id: str, hostname: str, pid: int) 
     )
     if fast.rowcount:
         return
-    ti = await _locked(conn, ti_id)
+    ti = await _ti_row(conn, ti_id)
     if ti is None:
         archived = await conn.scalar(
             sa.select(sa.func.count()).select_from(tih_t).where(tih_t.c.task_instance_id == ti_id)
