@@ -107,6 +107,46 @@ async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | No
     await conn.execute(_record_insert(), _record_params(ti, event, hostname))
 
 
+@functools.cache
+def _guarded_update(columns: tuple[str, ...]) -> sa.Update:
+    """``UPDATE task_instance SET <columns>`` matching only the row with the id, state and try read (statements
+    built once per column set: their cache keys are kept)."""
+    return (
+        sa.update(ti_t)
+        .where(
+            ti_t.c.id == sa.bindparam("g_id", type_=ti_t.c.id.type),
+            ti_t.c.state.is_not_distinct_from(sa.bindparam("g_state", type_=ti_t.c.state.type)),
+            ti_t.c.try_number == sa.bindparam("g_try", type_=ti_t.c.try_number.type),
+        )
+        .values({name: sa.bindparam(f"v_{name}", type_=ti_t.c[name].type) for name in columns})
+    )
+
+
+@functools.cache
+def _logged_update(columns: tuple[str, ...]) -> sa.Insert:
+    """PostgreSQL: the guarded update and, from the row it changed, the event-log row, in one atomic statement
+    (``WITH changed AS (UPDATE ... RETURNING) INSERT INTO log ... SELECT ... FROM changed RETURNING``): it
+    returns a row only when the update matched."""
+    changed = _guarded_update(columns).returning(ti_t.c.dag_id, ti_t.c.run_id).cte("changed")
+    row = sa.select(
+        sa.bindparam("l_dttm", type_=log.c.dttm.type),
+        changed.c.dag_id,
+        sa.bindparam("l_task_id", type_=log.c.task_id.type),
+        changed.c.run_id,
+        sa.bindparam("l_map_index", type_=log.c.map_index.type),
+        sa.bindparam("l_try_number", type_=log.c.try_number.type),
+        sa.select(dag_run.c.logical_date)
+        .where(dag_run.c.dag_id == changed.c.dag_id, dag_run.c.run_id == changed.c.run_id)
+        .scalar_subquery(),
+        sa.select(dag.c.owners).where(dag.c.dag_id == changed.c.dag_id).scalar_subquery(),
+        sa.bindparam("l_event", type_=log.c.event.type),
+        sa.bindparam("l_extra", type_=log.c.extra.type),
+    )
+    names = ["dttm", "dag_id", "task_id", "run_id", "map_index", "try_number", "logical_date", "owner", "event",
+             "extra"]
+    return sa.insert(log).from_select(names, row).returning(log.c.id)
+
+
 class Change:
     """A checked change of one task instance: its new ``values`` and, when the change is logged, the ``event``
     (and the host it names)."""
@@ -114,48 +154,31 @@ class Change:
     def __init__(self, ti: Any, values: dict[str, Any], event: str | None, hostname: str | None) -> None:
         self.ti, self.values, self.event, self.hostname = ti, values, event, hostname
 
-    def guarded(self) -> sa.Update:
-        """The update, matching only while the row's state and try are those read."""
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(sorted(self.values))
+
+    def params(self) -> dict[str, Any]:
+        """The parameters of :func:`_guarded_update` (and of :func:`_logged_update` when logged)."""
         ti = self.ti
-        return (
-            sa.update(ti_t)
-            .where(ti_t.c.id == ti.id, ti_t.c.state == ti.state, ti_t.c.try_number == ti.try_number)
-            .values(**self.values)
-        )
+        params = {"g_id": ti.id, "g_state": ti.state, "g_try": ti.try_number}
+        params.update({f"v_{name}": value for name, value in self.values.items()})
+        if self.event is not None:
+            logged = _record_params(ti, self.event, self.hostname)
+            params.update({f"l_{name}": logged[name] for name in _LOGGED})
+        return params
+
+
+_LOGGED = ("dttm", "task_id", "map_index", "try_number", "event", "extra")
 
 
 async def _apply_in(conn: AsyncConnection, change: Change) -> bool:
     """Apply ``change`` in an open transaction; False when the row is no longer as read (nothing written)."""
-    if not (await conn.execute(change.guarded())).rowcount:
+    if not (await conn.execute(_guarded_update(change.columns), change.params())).rowcount:
         return False
     if change.event is not None:
         await _record(conn, change.ti, change.event, change.hostname)
     return True
-
-
-def _logged_update(change: Change) -> Any:
-    """PostgreSQL: the guarded update and, from the row it changed, the event-log row, in one atomic statement
-    (``WITH changed AS (UPDATE ... RETURNING) INSERT INTO log ... SELECT ... FROM changed RETURNING``): it
-    returns a row only when the update matched."""
-    changed = change.guarded().returning(ti_t.c.dag_id, ti_t.c.run_id).cte("changed")
-    params = _record_params(change.ti, str(change.event), change.hostname)
-    row = sa.select(
-        sa.literal(params["dttm"], log.c.dttm.type),
-        changed.c.dag_id,
-        sa.literal(params["task_id"], log.c.task_id.type),
-        changed.c.run_id,
-        sa.literal(params["map_index"], log.c.map_index.type),
-        sa.literal(params["try_number"], log.c.try_number.type),
-        sa.select(dag_run.c.logical_date)
-        .where(dag_run.c.dag_id == changed.c.dag_id, dag_run.c.run_id == changed.c.run_id)
-        .scalar_subquery(),
-        sa.select(dag.c.owners).where(dag.c.dag_id == changed.c.dag_id).scalar_subquery(),
-        sa.literal(params["event"], log.c.event.type),
-        sa.literal(params["extra"], log.c.extra.type),
-    )
-    columns = ["dttm", "dag_id", "task_id", "run_id", "map_index", "try_number", "logical_date", "owner",
-               "event", "extra"]
-    return sa.insert(log).from_select(columns, row).returning(log.c.id)
 
 
 async def _apply(store: Store, change: Change) -> bool:
@@ -166,8 +189,8 @@ async def _apply(store: Store, change: Change) -> bool:
             return await _apply_in(conn, change)
     async with store.statement() as conn:
         if change.event is None:
-            return bool((await conn.execute(change.guarded())).rowcount)
-        return (await conn.execute(_logged_update(change))).first() is not None
+            return bool((await conn.execute(_guarded_update(change.columns), change.params())).rowcount)
+        return (await conn.execute(_logged_update(change.columns), change.params())).first() is not None
 
 
 def _duration(start: datetime | None, end: datetime | None) -> float | None:
