@@ -184,3 +184,38 @@ async def test_clear_mark_and_delete_a_queued_run_act_on_its_task_instances(
     async with store.read() as conn:
         left = set((await conn.scalars(sa.select(task_instance.c.run_id))).all())
     assert left == {"r2", "r3"}
+
+
+DATED = [
+    {"dag_id": "qt_dated", "timetable": DAILY, "timetable_summary": "0 0 * * *", "catchup": False,
+     "start_date": "2024-01-01T00:00:00+00:00", "asset_expression": None,
+     "tasks": [_task("always", [], []),
+               _task("later", [], [], start_date="2024-06-01T00:00:00+00:00"),
+               _task("retired", [], [], end_date="2024-03-01T00:00:00+00:00")]},
+]
+
+
+async def test_tasks_outside_their_own_dates_get_no_task_instance(
+        client: httpx.AsyncClient, tokens: Tokens, store: Store) -> None:
+    """As Airflow: a run whose logical date is before a task's start_date, or after its end_date, has no task
+    instance of that task; a run without a logical date, and a backfill, have every task."""
+    await seed(store, DATED)
+
+    async def tasks_of(run_id: str) -> list[str]:
+        return [row[0] for row in await _listed(client, tokens, run_id, "qt_dated")]
+
+    for run_id, logical_date in (("early", "2024-02-01T00:00:00Z"), ("middle", "2024-04-01T00:00:00Z"),
+                                 ("late", "2024-07-01T00:00:00Z"), ("undated", None)):
+        response = await client.post("/api/v2/dags/qt_dated/dagRuns",
+                                     json={"dag_run_id": run_id, "logical_date": logical_date},
+                                     headers=tokens["admin"])
+        assert response.status_code == 200, response.text
+    assert await tasks_of("early") == ["always", "retired"]
+    assert await tasks_of("middle") == ["always"]
+    assert await tasks_of("late") == ["always", "later"]
+    assert await tasks_of("undated") == ["always", "later", "retired"]
+
+    body = {"dag_id": "qt_dated", "from_date": "2024-02-02T00:00:00Z", "to_date": "2024-02-02T00:00:00Z"}
+    assert (await client.post("/api/v2/backfills", json=body, headers=tokens["admin"])).status_code == 200
+    [backfilled] = [r for r in await _run_ids(store, "qt_dated") if r.startswith("backfill__")]
+    assert await tasks_of(backfilled) == ["always", "later", "retired"]

@@ -112,7 +112,7 @@ async def _create_run(conn: AsyncConnection, dag_id: str, rows: list[Any], now: 
         triggered_by="asset", conf={}, bundle_version=version["bundle_version"],
         created_dag_version_id=version["id"], clear_number=0, creating_job_id=job_id,
     ).returning(dag_run.c.id))).scalar_one()
-    await create_run_task_instances(conn, dag_id, run_id, version["id"])
+    await create_run_task_instances(conn, dag_id, run_id, version["id"], None)  # no logical date
     events = await _consumed(conn, dag_id, triggered)
     if events:
         await conn.execute(sa.insert(dagrun_asset_event), [{"dag_run_id": run_pk, "event_id": e} for e in events])

@@ -64,7 +64,7 @@ async def create_scheduled_runs(conn: AsyncConnection, now: datetime, job_id: in
             triggered_by="timetable", conf={}, bundle_version=version["bundle_version"],
             created_dag_version_id=version["id"], clear_number=0, creating_job_id=job_id,
         ))
-        await create_run_task_instances(conn, dag_id, run_id, version["id"])
+        await create_run_task_instances(conn, dag_id, run_id, version["id"], info.logical_date)
         created += 1
     return created
 
@@ -80,7 +80,7 @@ async def start_queued_runs(conn: AsyncConnection, now: datetime, docs: DocCache
     )).all())
     queued = (await conn.execute(
         sa.select(dag_run.c.id, dag_run.c.dag_id, dag_run.c.run_id, dag_run.c.state, dag_run.c.created_dag_version_id,
-                  dag.c.max_active_runs, dag_run.c.backfill_id)
+                  dag.c.max_active_runs, dag_run.c.backfill_id, dag_run.c.logical_date)
         .join(dag, dag.c.dag_id == dag_run.c.dag_id)
         .where(dag_run.c.state == DRS.QUEUED.value, dag.c.is_paused.is_(False), dag_run.c.run_after <= now)
         .order_by(dag_run.c.run_after, dag_run.c.id)
@@ -100,7 +100,9 @@ async def start_queued_runs(conn: AsyncConnection, now: datetime, docs: DocCache
         await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
             state=transition(run.state, DRS.RUNNING), start_date=now, last_scheduling_decision=now,
         ))
-        await create_task_instances(conn, run.dag_id, run.run_id, doc)
+        await create_task_instances(
+            conn, run.dag_id, run.run_id, doc, None if run.backfill_id is not None else run.logical_date
+        )
         running[run.dag_id] = running.get(run.dag_id, 0) + 1
         started += 1
     await complete_backfills(conn, now)  # a backfill none of whose runs is queued or running is done

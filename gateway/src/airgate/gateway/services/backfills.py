@@ -281,5 +281,5 @@ async def _add_run(conn: AsyncConnection, dag_id: str, version: Mapping[str, Any
         triggering_user_name=user, backfill_id=backfill_id, bundle_version=version["bundle_version"],
         created_dag_version_id=version["id"], clear_number=0,
     ).returning(dag_run.c.id))).scalar_one()
-    await create_run_task_instances(conn, dag_id, run_id, version["id"])
+    await create_run_task_instances(conn, dag_id, run_id, version["id"], None)  # all tasks
     await conn.execute(sa.insert(backfill_dag_run).values(**link, dag_run_id=run_pk))

@@ -95,7 +95,7 @@ async def trigger(
         "clear_number": 0,
     }
     await conn.execute(sa.insert(dag_run).values(**values))
-    await create_run_task_instances(conn, dag_id, run_id, version["id"])
+    await create_run_task_instances(conn, dag_id, run_id, version["id"], logical_date)
     return await get(conn, dag_id, run_id)
 
 

@@ -3,6 +3,9 @@ try number 0, no host yet, one per task; a mapped task over literal lists gets o
 mapped task (over an upstream XCom, or an empty literal) one placeholder with ``map_index`` -1 until the
 scheduler expands it.
 
+A task whose ``start_date`` is after the run's logical date, or whose ``end_date`` is before it, gets none
+(Airflow's ``task_filter``; not for backfills, nor for runs without a logical date).
+
 Every place that inserts a ``dag_run`` row calls :func:`create_run_task_instances` in the same transaction;
 the scheduler calls :func:`create_task_instances` again when it starts a run (idempotent: only the missing
 ones are inserted)."""
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import getpass
 import weakref
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -83,30 +87,49 @@ def _literal_length(task: dict[str, Any]) -> int | None:
     return length
 
 
-def _rows(dag_id: str, run_id: str, doc: DagDoc, skip: set[str]) -> list[dict[str, Any]]:
+def _date(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _in_dates(task: dict[str, Any], logical_date: datetime | None) -> bool:
+    """Whether the task runs on ``logical_date`` (within its own start and end dates; always when None)."""
+    if logical_date is None:
+        return True
+    start, end = _date(task.get("start_date")), _date(task.get("end_date"))
+    return (start is None or start <= logical_date) and (end is None or logical_date <= end)
+
+
+def _rows(
+    dag_id: str, run_id: str, doc: DagDoc, skip: set[str], logical_date: datetime | None
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for task in doc.tasks.values():
-        if task["task_id"] in skip:
+        if task["task_id"] in skip or not _in_dates(task, logical_date):
             continue
         count = _literal_length(task) if task.get("is_mapped") else None
         rows.extend(_ti_row(dag_id, run_id, task, doc, i) for i in (range(count) if count else (-1,)))
     return rows
 
 
-async def create_task_instances(conn: AsyncConnection, dag_id: str, run_id: str, doc: DagDoc) -> None:
+async def create_task_instances(
+    conn: AsyncConnection, dag_id: str, run_id: str, doc: DagDoc, logical_date: datetime | None
+) -> None:
     """Insert the run's missing task instances. A mapped task whose length is not known yet, or is zero (Airflow
-    skips it when it is due), gets the placeholder. A cleared run keeps the task instances it has."""
+    skips it when it is due), gets the placeholder. A cleared run keeps the task instances it has.
+    ``logical_date``: the run's, to leave out tasks outside their dates (None: a backfill or a run without one)."""
     existing = set((await conn.scalars(sa.select(task_instance.c.task_id).where(
         task_instance.c.dag_id == dag_id, task_instance.c.run_id == run_id))).all())
-    rows = _rows(dag_id, run_id, doc, existing)
+    rows = _rows(dag_id, run_id, doc, existing, logical_date)
     if rows:
         await conn.execute(sa.insert(task_instance), rows)
 
 
-async def create_run_task_instances(conn: AsyncConnection, dag_id: str, run_id: str, version_id: Any) -> None:
+async def create_run_task_instances(
+    conn: AsyncConnection, dag_id: str, run_id: str, version_id: Any, logical_date: datetime | None
+) -> None:
     """The task instances of a run just inserted (it has none yet) on DAG version ``version_id`` (none when
-    the version has no serialized DAG)."""
+    the version has no serialized DAG); ``logical_date`` as for :func:`create_task_instances`."""
     doc = await _docs(conn).get(conn, version_id)
-    rows = _rows(dag_id, run_id, doc, set()) if doc is not None else []
+    rows = _rows(dag_id, run_id, doc, set(), logical_date) if doc is not None else []
     if rows:
         await conn.execute(sa.insert(task_instance), rows)

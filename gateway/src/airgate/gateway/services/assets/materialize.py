@@ -65,5 +65,5 @@ async def materialize(conn: AsyncConnection, asset_id: int, fields: Mapping[str,
         note=fields.get("note"), partition_key=fields.get("partition_key"),
         bundle_version=version["bundle_version"], created_dag_version_id=version["id"], clear_number=0,
     ))
-    await create_run_task_instances(conn, dag_id, run_id, version["id"])
+    await create_run_task_instances(conn, dag_id, run_id, version["id"], logical_date)
     return await dag_runs_trigger.get(conn, dag_id, run_id)
