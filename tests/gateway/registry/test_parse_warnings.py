@@ -15,10 +15,11 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.registry import Bundle, DagProcessor
-from airgate.gateway.registry.requests import add_request, request_id
+from airgate.gateway.registry.requests import add_request, ensure_request, request_id
+from airgate.gateway.services.dag_delete import delete_dag
 from airgate.gateway.services.dag_warnings import list_warnings
 from airgate.gateway.store import Store, UniqueViolation
-from airgate.gateway.store.tables import dag, dag_warning
+from airgate.gateway.store.tables import dag, dag_version, dag_warning
 from airgate.gateway.store.tables.dags import dag_priority_parsing_request
 from airgate.shim import ParserPool
 
@@ -143,3 +144,29 @@ class TestPriorityParsingRequests:
 
     def test_request_id_is_airflows_md5(self) -> None:
         assert request_id("dags-folder", "a/b.py") == hashlib.md5(b"dags-folder:a/b.py").hexdigest()
+
+
+
+async def _dags(store: Store) -> list[tuple[Any, ...]]:
+    async with store.read() as conn:
+        rows = await conn.execute(sa.select(dag.c.dag_id, dag_version.c.version_number)
+                                  .join(dag_version, dag_version.c.dag_id == dag.c.dag_id))
+        return [tuple(r) for r in rows]
+
+
+async def test_a_deleted_dag_whose_file_remains_comes_back(store: Store, processor: DagProcessor) -> None:
+    """As in Airflow, whose processor parses every file again every ``min_file_process_interval``: a DAG deleted
+    through the API while its file stays comes back as a new DAG (version 1) on the processor's next pass."""
+    assert (await processor.scan()).compiled == 1
+    async with store.write() as conn:
+        await conn.execute(sa.update(dag_version).values(version_number=3))  # the deleted DAG was at version 3
+    async with store.write() as conn:
+        await delete_dag(conn, "infl_dag_kwarg")
+        await ensure_request(conn, "dags-folder", "varying.py")  # already asked: no error, one request
+    assert await _dags(store) == []
+    async with store.read() as conn:
+        assert await requests_left(conn) == [(request_id("dags-folder", "varying.py"), "dags-folder", "varying.py")]
+    assert (await processor.scan()).compiled == 1
+    assert await _dags(store) == [("infl_dag_kwarg", 1)]
+    async with store.read() as conn:
+        assert await requests_left(conn) == []

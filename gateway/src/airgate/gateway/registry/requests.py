@@ -10,6 +10,7 @@ from collections.abc import Collection
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from airgate.gateway.store import upsert
 from airgate.gateway.store.tables.dags import dag_priority_parsing_request as requests
 
 
@@ -22,6 +23,13 @@ async def add_request(conn: AsyncConnection, bundle_name: str, relative_fileloc:
     """Ask for a re-parse of one file (a request already pending raises the store's ``UniqueViolation``)."""
     await conn.execute(sa.insert(requests).values(id=request_id(bundle_name, relative_fileloc),
                                                   bundle_name=bundle_name, relative_fileloc=relative_fileloc))
+
+
+async def ensure_request(conn: AsyncConnection, bundle_name: str, relative_fileloc: str) -> None:
+    """Ask for a re-parse of one file unless one is pending already (no error: usable mid-transaction)."""
+    statement = upsert.insert(conn.dialect.name, requests).values(
+        id=request_id(bundle_name, relative_fileloc), bundle_name=bundle_name, relative_fileloc=relative_fileloc)
+    await conn.execute(statement.on_conflict_do_nothing(index_elements=[requests.c.id]))
 
 
 async def pending(conn: AsyncConnection, bundles: Collection[str]) -> list[tuple[str, str, str]]:

@@ -3,7 +3,8 @@ their tries, XComs, rendered fields, reschedules, human-in-the-loop details, bac
 versions, serialized DAGs, code, tags, owners, favourites, warnings, asset references and queues, jobs), the
 audit log stays, and so do the import errors of other files; the DAG's own file errors go. Refused (409) while
 one of its task instances runs. A DAG whose file is still there comes back, as a new DAG, when the DAG processor
-parses that file again."""
+parses that file again: Airflow's processor re-parses every file every ``min_file_process_interval``; Airgate's
+parses unchanged files only when asked, so the delete asks for that file (a priority parsing request)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.errors import HTTPError
+from airgate.gateway.registry.requests import ensure_request
 from airgate.gateway.store.tables import dag, import_error, task_instance
 from airgate.gateway.store.tables._base import metadata
 
@@ -37,3 +39,5 @@ async def delete_dag(conn: AsyncConnection, dag_id: str) -> None:
         await conn.execute(sa.delete(table).where(table.c.dag_id == dag_id))
     await conn.execute(sa.delete(import_error).where(import_error.c.filename == row.relative_fileloc,
                                                      import_error.c.bundle_name == row.bundle_name))
+    if row.bundle_name and row.relative_fileloc:
+        await ensure_request(conn, row.bundle_name, row.relative_fileloc)
