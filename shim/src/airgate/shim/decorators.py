@@ -39,7 +39,8 @@ class DecoratedOperator(BaseOperator):
         show_return_value_in_logs: bool = True,
         **kwargs: Any,
     ) -> None:
-        self._shim_decorator_kwargs = {k: kwargs.pop(k) for k in list(kwargs) if k in self._shim_extra_args}
+        extra = self._shim_extra_args
+        self._shim_decorator_kwargs = {k: kwargs.pop(k) for k in list(kwargs) if k in extra} if extra else {}
         super().__init__(task_id=task_id, multiple_outputs=multiple_outputs, **kwargs)
         self.python_callable = python_callable
         self.op_args = list(op_args or [])
@@ -289,16 +290,23 @@ class TaskDecorator:
         return kwargs
 
     def __call__(self, *args: Any, **kwargs: Any) -> XComArg:
-        try:
-            _signature(self.function).bind(*args, **kwargs)
-        except TypeError as err:
-            if not self._has_context_params():
-                raise TypeError(f"{self.function.__name__}() {err}") from None
+        self._check_arguments(args, kwargs)
         op = self.operator_class(
             python_callable=self.function, op_args=args, op_kwargs=kwargs, **self._task_kwargs()
         )
         self._mark(op)
         return PlainXComArg(op)
+
+    def _check_arguments(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        """The call must fit the function's signature, unless context arguments may fill it at run time
+        (then binding, the costly part, is skipped: its TypeError would be ignored)."""
+        try:
+            signature = _signature(self.function)  # a ValueError (no signature) is raised as before
+            if not self._has_context_params():
+                signature.bind(*args, **kwargs)
+        except TypeError as err:
+            if not self._has_context_params():
+                raise TypeError(f"{self.function.__name__}() {err}") from None
 
     def _has_context_params(self) -> bool:
         return True

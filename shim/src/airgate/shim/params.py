@@ -48,8 +48,7 @@ class Param:
 class ParamsDict(dict[str, Param]):
     """A mapping of names to ``Param`` (plain values are wrapped)."""
 
-    def __init__(self, values: Any = None) -> None:
-        super().__init__()
+    def __init__(self, values: Any = None) -> None:  # dict.__init__ without arguments would do nothing
         if values:  # most tasks have none (three of these are made per task)
             for key, value in dict(values).items():
                 self[key] = value

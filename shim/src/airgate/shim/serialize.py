@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .operator import BASE_ARGS, CALLBACK_ARGS
-from .values import callable_ref, encode, seconds
+from .values import JSON_SCALARS, callable_ref, encode, seconds
 
 SCHEMA_VERSION = 1
 _SECONDS_ARGS = ("retry_delay", "max_retry_delay", "execution_timeout")
@@ -71,7 +71,10 @@ def task_json(task: Any) -> dict[str, Any]:
     path, kind = _execution(task)
     kwargs = _operator_kwargs(task)
     python_callable = kwargs.pop("python_callable", None)
-    out: dict[str, Any] = {name: encode(getattr(task, name, BASE_ARGS[name])) for name in _PLAIN_BASE}
+    out: dict[str, Any] = {}
+    for name in _PLAIN_BASE:
+        value = getattr(task, name, BASE_ARGS[name])
+        out[name] = value if type(value) in JSON_SCALARS else encode(value)  # most are: skip the call
     out.update(
         {
             "task_id": task.task_id,

@@ -7,6 +7,7 @@ is synthesized: it accepts any keyword and is recorded by dotted path and constr
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ._catalog import CATALOG
@@ -68,7 +69,7 @@ def _declared_init(declared: dict[str, Any], holder: list[type]) -> Any:
     own_names = [n for n in declared if n not in BASE_ARGS and n not in _CONTEXT]
 
     def __init__(self: Any, **kwargs: Any) -> None:
-        inherited = _parent_names(holder[0])
+        inherited = _parent_names(holder[0])  # cached: the class and its bases are the shim's own
         own = {name: kwargs[name] for name in own_names if name in kwargs}
         for name in own:
             if name not in inherited:
@@ -81,12 +82,13 @@ def _declared_init(declared: dict[str, Any], holder: list[type]) -> Any:
     return __init__
 
 
-def _parent_names(cls: type) -> set[str]:
+@functools.cache
+def _parent_names(cls: type) -> frozenset[str]:
     names: set[str] = set()
     for base in cls.__bases__:
         if issubclass(base, BaseOperator):
             names |= class_param_names(base)
-    return names
+    return frozenset(names)
 
 
 def _resolve_base(module: str, name: str) -> type:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 _ADDR = re.compile(r" at 0x[0-9a-fA-F]+")
+JSON_SCALARS = frozenset({str, int, bool, type(None)})  # exact types ``encode`` returns unchanged
 
 
 def callable_ref(fn: Any) -> dict[str, Any]:
@@ -39,7 +40,7 @@ def encode(value: Any, depth: int = 0) -> Any:
     """Encode ``value`` as deterministic JSON data."""
     if depth > 50:
         return {"__type": "repr", "repr": "<too deep>"}
-    if value is None or isinstance(value, bool | int | str):
+    if type(value) in JSON_SCALARS or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):

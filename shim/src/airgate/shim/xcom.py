@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from typing import Any
 
 from .values import callable_ref, encode
@@ -172,9 +173,13 @@ class MappedArgument:
         return {"__type": "mapped_argument", "group_id": self.group_id, "key": self.key}
 
 
+# Values that never hold an XComArg (exact types: a subclass could be one).
+SCALAR_TYPES = frozenset({str, int, float, bool, type(None), bytes, types.FunctionType})
+
+
 def find_xcom_operators(value: Any, depth: int = 0) -> list[Any]:
     """Operators referenced by XComArgs anywhere inside ``value``."""
-    if depth > 20:
+    if type(value) in SCALAR_TYPES or depth > 20:
         return []
     if isinstance(value, XComArg):
         return value.iter_operators()
