@@ -26,6 +26,7 @@ _PLAIN_BASE = [
         "task_display_name",
     )
 ]
+_PLAIN_BASE_DEFAULTS = [(a, BASE_ARGS[a]) for a in _PLAIN_BASE]
 _CONTEXT_KW = {"task_id", "dag", "task_group", "params", "default_args"}
 
 
@@ -72,8 +73,8 @@ def task_json(task: Any) -> dict[str, Any]:
     kwargs = _operator_kwargs(task)
     python_callable = kwargs.pop("python_callable", None)
     out: dict[str, Any] = {}
-    for name in _PLAIN_BASE:
-        value = getattr(task, name, BASE_ARGS[name])
+    for name, default in _PLAIN_BASE_DEFAULTS:
+        value = getattr(task, name, default)
         out[name] = value if type(value) in JSON_SCALARS else encode(value)  # most are: skip the call
     out.update(
         {
