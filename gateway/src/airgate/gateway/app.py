@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -25,7 +28,9 @@ from airgate.gateway.config import Settings
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.store import migrate
 from airgate.gateway.store.crypto import SecretBox
-from airgate.gateway.store.engine import create_store
+from airgate.gateway.store.engine import create_store, is_sqlite_memory
+from airgate.gateway.store.migrate import check_revision
+from airgate.gateway.store.urls import to_async_url
 from airgate.gateway.ui import setup as ui_setup
 
 log = logging.getLogger("airgate.gateway")
@@ -110,6 +115,29 @@ async def _wake_scheduler(request: Request[Any, Any, Any]) -> None:
         scheduler.wake(runs="/api/v2/" in path)
 
 
+async def migrate_aside(url: str) -> None:
+    """Bring the database at ``url`` to the newest schema without alembic entering this process's memory.
+
+    A database already there is only checked (one query, no alembic). Otherwise ``airgate db migrate`` runs in
+    a child process: alembic, its templates and the revision scripts cost a server ~19 MB it would keep until
+    it exits (ADR 0018). An in-memory SQLite database, which a child cannot see, is migrated in place.
+    """
+    if is_sqlite_memory(to_async_url(url)):
+        await migrate(url)
+        return
+    with contextlib.suppress(Exception):  # unreachable or unreadable: the child reports why
+        if await check_revision(url) is None:
+            return
+    env = {**os.environ, "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": url}
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "airgate.gateway.cli.main", "db", "migrate",
+        env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"the database migration failed (exit {child.returncode}):\n{stderr.decode(errors='replace')}")
+
+
 def build_state(settings: Settings, announce: Callable[[str], None] | None = None) -> Callable[[Litestar], Any]:
     """A lifespan factory that opens the store and prepares users for ``settings``."""
 
@@ -163,7 +191,7 @@ def create_app(
 
         @asynccontextmanager
         async def migrating(_: Litestar) -> AsyncIterator[None]:
-            await migrate(settings.sql_alchemy_conn)
+            await migrate_aside(settings.sql_alchemy_conn)
             yield
 
         lifespans.append(migrating)

@@ -1,6 +1,7 @@
-"""Memory of the standalone ``airgate dag-processor``: packages installed lazily, loaded in full on first need.
+"""Memory of the long-running commands: packages installed lazily, loaded in full on first need.
 
-Three packages cost the processor memory for names it never uses (ADR 0013):
+Three packages cost a server memory for names it never uses (ADR 0013 for ``airgate dag-processor``, ADR 0018
+for ``lite``, ``api-server`` and ``scheduler``):
 
 * ``sqlalchemy.ext.asyncio`` imports ``AsyncSession`` and, with it, the whole ORM (about 6 MB of a ~40 MB
   process), although the store only uses the async engine and connection;
@@ -11,8 +12,7 @@ Three packages cost the processor memory for names it never uses (ADR 0013):
 
 Each is installed as a module whose own ``__init__`` has not run yet. Some names are resolved from their
 submodule alone (the async engine, a driver's dialect); the first use of any other name runs the package's own
-``__init__`` in place, so nothing differs for a caller but the moment it is imported. Processes that serve the
-API do not call these.
+``__init__`` in place, so nothing differs for a caller but the moment it is imported.
 """
 
 from __future__ import annotations
@@ -125,8 +125,8 @@ def _install_lazily(name: str, *, eager: Callable[[ModuleType], None] | None = N
     return True
 
 
-def slim_dag_processor() -> None:
-    """What ``airgate dag-processor`` installs lazily, in the order it must (before SQLAlchemy's import)."""
+def slim_server() -> None:
+    """What a server command installs lazily, in the order it must (before SQLAlchemy's import)."""
     defer_entry_points()
     defer_orm()
     defer_unused_drivers()

@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from airgate.gateway.cli import commands, lean
 from airgate.gateway.config import ConfigError
 
+SERVERS = ("api-server", "lite", "scheduler", "dag-processor")
+"""The long-running commands: they import SQLAlchemy's ORM and unused drivers lazily (ADR 0013, ADR 0018)."""
+
 
 def _with_bind(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--host", help="address to bind (default: [api] host)")
@@ -37,8 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "dag-processor":
-        lean.slim_dag_processor()  # no ORM, no unused driver dialects, no entry-point machinery in its memory
+    if args.command in SERVERS:
+        lean.slim_server()  # no ORM, no unused driver dialects, no entry-point machinery in its memory
     try:
         return commands.run(args)
     except ConfigError as exc:
