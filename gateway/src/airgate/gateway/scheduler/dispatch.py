@@ -28,6 +28,7 @@ from airgate.gateway.scheduler.past import depends_on_past, past_reason
 from airgate.gateway.scheduler.readiness import Upstream, Verdict, decide
 from airgate.gateway.scheduler.runs import finish_run, time_out_run
 from airgate.gateway.scheduler.skipmixin import pending_records, skipped_by
+from airgate.gateway.scheduler.task_limits import TaskLimits
 from airgate.gateway.states import DagRunState as DRS
 from airgate.gateway.states import TaskInstanceState as TIS
 from airgate.gateway.states import is_finished, transition
@@ -203,8 +204,10 @@ async def _expand(conn: AsyncConnection, run: Any, ti: Any, task: dict[str, Any]
     return TIS.SCHEDULED
 
 
-async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: int | None) -> list[Queued]:
-    """Queue up to ``free`` scheduled task instances within pools and ``max_active_tasks``."""
+async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: int | None,
+                      docs: DocCache | None = None) -> list[Queued]:
+    """Queue up to ``free`` scheduled task instances within pools, ``max_active_tasks`` and the tasks' own
+    ``max_active_tis_per_dag``/``max_active_tis_per_dagrun`` (``docs``: the documents those are read from)."""
     if free <= 0:
         return []
     query = (
@@ -230,6 +233,7 @@ async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: i
         sa.select(ti_t.c.dag_id, ti_t.c.run_id, sa.func.count()).where(ti_t.c.state.in_(_BUSY))
         .group_by(ti_t.c.dag_id, ti_t.c.run_id)
     )).all()}
+    limits = await TaskLimits.load(conn, docs if docs is not None else DocCache(), candidates)
     picked: list[Queued] = []
     ids: list[Any] = []
     for ti in candidates:
@@ -239,8 +243,9 @@ async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: i
         if slots is None or (slots >= 0 and busy_pools.get(ti.pool, 0) + ti.pool_slots > slots):
             continue
         run_key = (ti.dag_id, ti.run_id)
-        if busy_runs.get(run_key, 0) >= (ti.max_active_tasks or 16):
+        if busy_runs.get(run_key, 0) >= (ti.max_active_tasks or 16) or not limits.admits(ti):
             continue
+        limits.take(ti)
         busy_pools[ti.pool] = busy_pools.get(ti.pool, 0) + ti.pool_slots
         busy_runs[run_key] = busy_runs.get(run_key, 0) + 1
         ids.append(ti.id)

@@ -197,7 +197,7 @@ class Scheduler:
             if clock - self._last_zombies >= 30.0:
                 await reap_zombies(conn, now, ZOMBIE_TIMEOUT)
                 self._last_zombies = clock
-            queued = await queue_ready(conn, now, free, self.job_id)
+            queued = await queue_ready(conn, now, free, self.job_id, self.docs)
             stops = await take_stop_requests(conn, self.job_id, now) if requests else []
         for key, executor_name in stops:  # a try the user marked or cleared while it ran
             try:
