@@ -26,16 +26,18 @@ def _serve(settings: Settings, *, migrate_first: bool, banner: str) -> int:
     import uvicorn
 
     from airgate.gateway.app import create_app
+    from airgate.gateway.cli.http_protocol import HTTP_PROTOCOL
 
     # lite parses DAG files itself; api-server leaves that to `airgate dag-processor`, as in Airflow
     app = create_app(settings, migrate_first=migrate_first, parse_dags=migrate_first, fetch_ui=True,
                      run_scheduler=migrate_first)
     print(banner, file=sys.stderr, flush=True)
-    # http "auto": httptools (a dependency of the gateway) where it is importable; the loop stays asyncio's
+    # http: httptools (a dependency of the gateway) sending each response in one write, else uvicorn's "auto"
+    # (cli/http_protocol.py); the loop stays asyncio's
     # (under uvloop a local executor worker's death went unnoticed: tests/e2e/test_executors_e2e.py)
     config = uvicorn.Config(
         app, host=settings.host, port=settings.port, log_level="warning", lifespan="on", access_log=False,
-        loop="asyncio", http="auto",
+        loop="asyncio", http=HTTP_PROTOCOL,
     )
     server = uvicorn.Server(config)
     server.run()
