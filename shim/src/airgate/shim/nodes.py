@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .values import COLLECTION
 from .xcom import XComArg
 
 
 def _flatten(other: Any) -> list[Any]:
-    if isinstance(other, list | tuple | set):
+    if isinstance(other, COLLECTION):
         return [x for item in other for x in _flatten(item)]
     return [other]
 

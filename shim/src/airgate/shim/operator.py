@@ -19,6 +19,7 @@ from . import _ctx
 from .helpers import TriggerRule
 from .nodes import DependencyMixin, operators_of
 from .params import ParamsDict
+from .values import SEQUENCE
 from .xcom import SCALAR_TYPES, PlainXComArg, find_xcom_operators
 
 REQUIRED: Any = object()
@@ -83,6 +84,7 @@ CALLBACK_ARGS = (
     "on_skipped_callback",
 )
 _CONTEXT_ARGS = ("task_id", "dag", "task_group", "params", "default_args")
+_NUMBER = int | float  # built once (see values.SEQUENCE)
 
 
 def _signature_names(func: Any) -> tuple[set[str], set[str]]:
@@ -218,7 +220,7 @@ class BaseOperator(DependencyMixin):
         """After the outermost ``__init__``: join the group and DAG, wire XComArg dependencies."""
         register(self)
         fields = (
-            self.template_fields if isinstance(self.template_fields, list | tuple) else [self.template_fields]
+            self.template_fields if isinstance(self.template_fields, SEQUENCE) else [self.template_fields]
         )
         scan_all = getattr(self, "_shim_scan_all_args", False)
         sources = self._shim_init_kwargs.values() if scan_all else [getattr(self, f, None) for f in fields]
@@ -427,11 +429,11 @@ def _plain_attributes(cls: type) -> bool:
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
-    return list(value) if isinstance(value, list | tuple) else [value]
+    return list(value) if isinstance(value, SEQUENCE) else [value]
 
 
 def _as_delta(value: Any) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, _NUMBER) and not isinstance(value, bool):
         return dt.timedelta(seconds=value)
     return value
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 from typing import Any
 
-from .values import callable_ref, encode
+from .values import COLLECTION, callable_ref, encode
 
 
 class XComArg:
@@ -185,6 +185,6 @@ def find_xcom_operators(value: Any, depth: int = 0) -> list[Any]:
         return value.iter_operators()
     if isinstance(value, dict):
         return [op for v in value.values() for op in find_xcom_operators(v, depth + 1)]
-    if isinstance(value, list | tuple | set):
+    if isinstance(value, COLLECTION):
         return [op for v in value for op in find_xcom_operators(v, depth + 1)]
     return []
