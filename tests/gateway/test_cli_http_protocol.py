@@ -164,6 +164,20 @@ def test_the_gateway_serves_with_the_coalescing_protocol_when_httptools_is_insta
     assert HTTP_PROTOCOL is CoalescingHttpToolsProtocol
 
 
+def test_without_httptools_uvicorn_chooses_as_before() -> None:
+    script = "\n".join([
+        "import sys",
+        "sys.modules['httptools'] = None  # as if it were not installed",
+        "import uvicorn",
+        "from airgate.gateway.cli.http_protocol import HTTP_PROTOCOL",
+        "config = uvicorn.Config(lambda scope, receive, send: None, http=HTTP_PROTOCOL, log_level='critical')",
+        "config.load()",
+        "print(HTTP_PROTOCOL, config.http_protocol_class.__name__)",
+    ])
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout) == (0, "auto H11Protocol\n"), result.stderr
+
+
 def test_a_complete_response_leaves_in_one_send_and_arrives_in_the_first_recv(server: _Listener) -> None:
     with _connect(_port(server)) as sock:
         for _ in range(3):  # keep-alive: every response on the connection, not only the first
