@@ -26,7 +26,7 @@ from airgate.gateway.scheduler.group_mapping import (
 from airgate.gateway.scheduler.mapping import Unmappable, expand, expansion_length
 from airgate.gateway.scheduler.past import depends_on_past, past_reason
 from airgate.gateway.scheduler.readiness import Upstream, Verdict, decide
-from airgate.gateway.scheduler.runs import finish_run, time_out_run
+from airgate.gateway.scheduler.runs import deadlocked, fail_deadlocked, finish_run, time_out_run
 from airgate.gateway.scheduler.skipmixin import pending_records, skipped_by
 from airgate.gateway.scheduler.task_limits import TaskLimits
 from airgate.gateway.states import DagRunState as DRS
@@ -177,6 +177,9 @@ async def _decide_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: datetim
     done = False
     if not changes or all(v["state"] != TIS.SCHEDULED for v in changes.values()):
         done = await finish_run(conn, run, doc, states, now) is not None
+        if not done and not changes and deadlocked(doc, states):
+            await fail_deadlocked(conn, run, now)
+            done = True
     return sum(1 for v in changes.values() if v["state"] == TIS.SCHEDULED), done
 
 

@@ -6,6 +6,7 @@ Every state change goes through :func:`airgate.gateway.states.transition`.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,6 +26,8 @@ from airgate.gateway.store.tables import dag, dag_run, serialized_dag, task_inst
 
 _ACTIVE = (DRS.QUEUED.value, DRS.RUNNING.value)
 
+
+log = logging.getLogger("airgate.scheduler")
 
 async def create_scheduled_runs(conn: AsyncConnection, now: datetime, job_id: int | None) -> int:
     """Create the due scheduled run of every unpaused DAG with a timetable; how many were created."""
@@ -125,6 +128,30 @@ async def time_out_run(conn: AsyncConnection, run: Any, doc: DagDoc, now: dateti
     await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
         state=transition(run.state, DRS.FAILED), end_date=now, last_scheduling_decision=now))
     return True
+
+
+def deadlocked(doc: DagDoc, states: dict[str, list[str | None]]) -> bool:
+    """Whether a run whose pass decided nothing can never go on (Airflow's "task deadlock"): every task instance
+    is finished or waits with no state, at least one waits, and none of the waiting ones is held by something
+    outside the run (``depends_on_past``, a task concurrency limit) or belongs to a task the document lacks."""
+    waiting = [task_id for task_id, values in states.items() for s in values if s is None]
+    if not waiting or not all(s is None or is_finished(s) for values in states.values() for s in values):
+        return False
+    for task_id in waiting:
+        task = doc.tasks.get(task_id)
+        if task is None or task.get("depends_on_past") or task.get("wait_for_downstream") \
+                or task.get("max_active_tis_per_dag") is not None \
+                or task.get("max_active_tis_per_dagrun") is not None:
+            return False
+    return True
+
+
+async def fail_deadlocked(conn: AsyncConnection, run: Any, now: datetime) -> None:
+    """Fail a deadlocked run, as Airflow does (its waiting task instances keep no state)."""
+    log.error("Task deadlock (no runnable tasks); marking run %s/%s failed", run.dag_id, run.run_id)
+    await conn.execute(sa.update(dag_run).where(dag_run.c.id == run.id).values(
+        state=transition(run.state, DRS.FAILED), end_date=now, last_scheduling_decision=now,
+    ))
 
 
 async def finish_run(conn: AsyncConnection, run: Any, doc: DagDoc, states: dict[str, list[str | None]],
