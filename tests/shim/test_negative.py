@@ -41,6 +41,13 @@ CASES = {
         "ValueError: Dag 'required_param_scheduled' is not allowed to define a Schedule",
     ),
     "unknown_airflow_name": (2, "ImportError: cannot import name 'NotARealThing' from 'airflow.sdk'"),
+    "unmappable_set": (9, "ValueError: expand() got an unexpected type 'set' for keyword argument 'x'"),
+    "unmappable_classic": (
+        6,
+        "ValueError: BashOperator.expand() got an unexpected type 'str' for keyword argument bash_command",
+    ),
+    "mapped_dup": (6, "TypeError: unmappable or already specified argument: bash_command"),
+    "unknown_expand": (9, "TypeError: expand() got an unexpected keyword argument 'y'"),
 }
 
 
@@ -70,6 +77,10 @@ def test_import_error(pool: ParserPool, stem: str) -> None:
         "required_param_scheduled",
         "sla_dag_arg",
         "missing_package_used",
+        "unmappable_set",
+        "unmappable_classic",
+        "mapped_dup",
+        "unknown_expand",
     ],
 )
 def test_same_wording_as_airflow(pool: ParserPool, stem: str) -> None:

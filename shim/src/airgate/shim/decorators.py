@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from . import _ctx
-from .mapping import MappedOperator, OperatorPartial
+from .mapping import MappedOperator, OperatorPartial, is_mappable, prevent_duplicates, unmappable
 from .operator import BaseOperator
 from .taskgroup import MappedTaskGroup, TaskGroup
 from .xcom import MappedArgument, PlainXComArg, XComArg
@@ -311,6 +311,23 @@ class TaskDecorator:
     def _has_context_params(self) -> bool:
         return True
 
+    def check_arguments(self, source: str, kwargs: dict[str, Any]) -> None:
+        """Airflow's check of ``partial``/``expand`` arguments (``source``): each must name a parameter of the
+        function (unless it takes ``**kwargs``), and an expanded one must be mappable."""
+        parameters = _signature(self.function).parameters
+        if any(p.kind == inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+            return
+        left = dict(kwargs)
+        for name in parameters:
+            if name in left:
+                value = left.pop(name)
+                if source == "expand" and not is_mappable(value):
+                    raise unmappable(value, name, None)
+        if len(left) == 1:
+            raise TypeError(f"{source}() got an unexpected keyword argument {next(iter(left))!r}")
+        if left:
+            raise TypeError(f"{source}() got unexpected keyword arguments {', '.join(repr(n) for n in left)}")
+
     def _mark(self, op: Any) -> None:
         if self.setup_teardown == "setup":
             op.as_setup()
@@ -325,6 +342,7 @@ class TaskDecorator:
 
     def partial(self, **kwargs: Any) -> _DecoratedPartial:
         """Fixed function arguments of a mapped task."""
+        self.check_arguments("partial", kwargs)
         return _DecoratedPartial(self, kwargs)
 
     def expand(self, **mapped: Any) -> XComArg:
@@ -347,6 +365,14 @@ class _DecoratedPartial:
         return OperatorPartial(self.decorator.operator_class, kwargs, decorated=self.decorator)
 
     def expand(self, **mapped: Any) -> XComArg:
+        if not mapped:
+            raise TypeError("no arguments to expand against")
+        self.decorator.check_arguments("expand", mapped)
+        # as Airflow: against the operator's arguments (a function argument given to partial() is not checked)
+        given = {k: v for k, v in self.decorator.kwargs.items() if k != "multiple_outputs"}
+        if self.fn_kwargs:
+            given["op_kwargs"] = self.fn_kwargs
+        prevent_duplicates(given, mapped, "mapping already partial")
         op = self._partial().expand(**mapped)
         self.decorator._mark(op)
         return PlainXComArg(op)

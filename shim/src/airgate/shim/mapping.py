@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import _ctx
@@ -20,10 +21,28 @@ from .xcom import MappedArgument, PlainXComArg, XComArg, find_xcom_operators
 _PARTIAL_ONLY = {"task_id", "dag", "task_group", "params", "default_args"}
 
 
-def _check_mappable(name: str, value: Any) -> None:
-    if isinstance(value, XComArg | MappedArgument | list | tuple | dict | set):
-        return
-    raise ValueError(f"Cannot map {name!r} over {type(value).__name__}; expected a list, dict or XComArg")
+def is_mappable(value: Any) -> bool:
+    """What ``expand`` accepts, as Airflow's: an XComArg, a mapped argument, or a mapping or sequence that is
+    not a string (a set is neither)."""
+    return isinstance(value, XComArg | MappedArgument | Mapping | Sequence) and not isinstance(value, str)
+
+
+def unmappable(value: Any, name: str, owner: str | None) -> ValueError:
+    """Airflow's error for expanding ``name`` over ``value``: ``owner`` is the operator class (classic
+    operators), None for a decorated task (which quotes the argument's name)."""
+    kind = type(value).__name__
+    if owner is None:
+        return ValueError(f"expand() got an unexpected type {kind!r} for keyword argument {name!r}")
+    return ValueError(f"{owner}.expand() got an unexpected type {kind!r} for keyword argument {name}")
+
+
+def prevent_duplicates(given: Mapping[str, Any], mapped: Mapping[str, Any], reason: str) -> None:
+    """Airflow's refusal of arguments both given (partial) and mapped."""
+    duplicated = set(given).intersection(mapped)
+    if len(duplicated) == 1:
+        raise TypeError(f"{reason} argument: {duplicated.pop()}")
+    if duplicated:
+        raise TypeError(f"{reason} arguments: {', '.join(sorted(duplicated))}")
 
 
 class OperatorPartial:
@@ -47,11 +66,20 @@ class OperatorPartial:
         """Map over keyword arguments (the product of all of them)."""
         if not mapped:
             raise TypeError("no arguments to expand against")
-        for name, value in mapped.items():
-            _check_mappable(name, value)
-        dup = set(mapped) & set(self.kwargs)
-        if dup:
-            raise ValueError(f"Cannot specify arguments both to partial and expand: {sorted(dup)}")
+        if self.decorated is None:  # a decorated task checks its function's arguments itself
+            owner = self.operator_class.__name__
+            known = None if accepts_any_kwargs(self.operator_class) else class_param_names(self.operator_class)
+            for name, value in mapped.items():
+                if (known is None or name in known) and not is_mappable(value):
+                    raise unmappable(value, name, owner)
+            if known is not None:
+                unknown = sorted(set(mapped) - known)
+                if len(unknown) == 1:
+                    raise TypeError(f"{owner}.expand() got an unexpected keyword argument {unknown[0]!r}")
+                if unknown:
+                    names = ", ".join(repr(n) for n in unknown)
+                    raise TypeError(f"{owner}.expand() got unexpected keyword arguments {names}")
+            prevent_duplicates(self.kwargs, mapped, "unmappable or already specified")
         return MappedOperator(self, "dict", mapped)
 
     def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> MappedOperator:
