@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from testsupport import interrupt
 
 from airgate.gateway import AIRFLOW_API_VERSION, __version__
 
@@ -111,12 +111,7 @@ def test_lite_serves_the_api(tmp_path: Path) -> None:
                            json={"username": "admin", "password": __import__("json").loads(password)["admin"]})
         assert token.status_code == 201
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            _, stderr = process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, stderr = process.communicate()
+        stderr = interrupt(process)
     # stopped by Ctrl-C: uvicorn shuts down cleanly, then re-raises the interrupt (exit status 130)
     assert process.returncode in (0, 130), stderr
     assert "Traceback" not in stderr, stderr

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from testsupport import interrupt
 
 from airgate.gateway import AIRFLOW_API_VERSION
 from airgate.gateway.cli.http_protocol import HTTP_PROTOCOL, CoalescingHttpToolsProtocol
@@ -297,10 +297,5 @@ def test_lite_answers_in_one_piece(tmp_path: Path) -> None:
             _request(sock, "GET", "/api/v2/version")
             assert sock.recv(65536).startswith(b"HTTP/1.1 200 OK\r\n")
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            _, stderr = process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, stderr = process.communicate()
+        stderr = interrupt(process)
     assert "Traceback" not in stderr, stderr
