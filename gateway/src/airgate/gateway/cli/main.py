@@ -7,11 +7,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from airgate.gateway.cli import commands, lean
+from airgate.gateway.cli import commands, lean, malloc
 from airgate.gateway.config import ConfigError
 
 SERVERS = ("api-server", "lite", "scheduler", "dag-processor")
 """The long-running commands: they import SQLAlchemy's ORM and unused drivers lazily (ADR 0013, ADR 0018)."""
+GATEWAYS = ("api-server", "lite")
+"""The commands that serve the APIs: glibc's allocator thresholds fixed (ADR 0018)."""
 
 
 def _with_bind(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -42,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in SERVERS:
         lean.slim_server()  # no ORM, no unused driver dialects, no entry-point machinery in its memory
+    if args.command in GATEWAYS:
+        malloc.fix_thresholds()  # large freed blocks go back to the system rather than stay in the heap
     try:
         return commands.run(args)
     except ConfigError as exc:
