@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lean.slim_server()  # no ORM, no unused driver dialects, no entry-point machinery in its memory
     if args.command in GATEWAYS:
         malloc.fix_thresholds()  # large freed blocks go back to the system rather than stay in the heap
+        malloc.small_reads()  # and no read maps a fresh buffer
     try:
         return commands.run(args)
     except ConfigError as exc:
