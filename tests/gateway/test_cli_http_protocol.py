@@ -31,6 +31,8 @@ from airgate.gateway.cli.http_protocol import HTTP_PROTOCOL, CoalescingHttpTools
 JSON_BODY = b'{"version":"1"}'
 BIG_BODY = bytes(range(256)) * 32768  # 8 MiB: far above the transport's write buffer limits
 RELEASE = threading.Event()  # lets /stream send its second part
+LISTENERS: list[_Listener] = []  # the module's server socket (set by the fixture)
+SENT_WHEN_COMPLETE: list[list[int]] = []  # what /empty's connection had sent when its response was complete
 
 
 class _SendCounting(socket.socket):
@@ -72,6 +74,7 @@ async def _app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     elif path == "/empty":
         await send({"type": "http.response.start", "status": 204, "headers": []})
         await send({"type": "http.response.body", "body": b""})
+        SENT_WHEN_COMPLETE.append(list(LISTENERS[0].accepted[-1].sends))
     elif path == "/big":
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(b"content-length", b"%d" % len(BIG_BODY))]})
@@ -92,6 +95,7 @@ def server() -> Iterator[_Listener]:
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))
     listener.listen(16)
+    LISTENERS[:] = [listener]
     config = uvicorn.Config(_app, log_level="critical", lifespan="off", loop="asyncio", http=HTTP_PROTOCOL)
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [listener]}, daemon=True)
@@ -218,6 +222,8 @@ def test_no_content_has_no_body(server: _Listener) -> None:
         status, headers, _ = _read_response(sock)
         assert status == b"HTTP/1.1 204 No Content"
         assert b"transfer-encoding" not in headers and b"content-length" not in headers
+        # it left as soon as it was complete (its empty body), not at the end of the event-loop step
+        assert len(SENT_WHEN_COMPLETE[-1]) == 1
         _request(sock, "GET", "/json")
         assert sock.recv(65536).startswith(b"HTTP/1.1 200 OK\r\n")
 

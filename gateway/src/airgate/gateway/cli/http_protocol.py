@@ -8,7 +8,8 @@ event-loop step.
 
 :class:`CoalescingTransport` holds a write until the end of the event-loop step it was made in
 (``loop.call_soon``); a second write in that step goes out together with the held one, at once. So a complete
-response leaves in a single write and its body is not delayed at all, while a write that nothing follows (the
+response leaves in a single write and its body is not delayed at all, nor are the headers of a body-less
+response (uvicorn ends it with an empty write, which sends what is held), while a write that nothing follows (the
 headers of a stream whose first part is not ready, a part of a stream) leaves one loop step later. At most one
 write is ever held, so flow control is the transport's own (``get_write_buffer_size`` counts the held bytes);
 ``close()`` and ``write_eof()`` send it first, ``abort()`` and a lost connection drop it.
@@ -35,7 +36,8 @@ class CoalescingTransport(asyncio.Transport):
         self._flush_handle: asyncio.Handle | None = None
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
-        if not data:
+        if not data:  # uvicorn ends a body-less response (a 204) with an empty write: send what is held now
+            self.flush()
             return
         held = self._held
         if held is None:
