@@ -41,7 +41,8 @@ class TaskClaims:
 
 
 _VALIDATED: OrderedDict[tuple[str, int, str], TaskClaims] = OrderedDict()
-"""Tokens that passed :meth:`TaskTokens.validate` (by secret, leeway and token), least recently used first."""
+"""Tokens this process issued or that passed :meth:`TaskTokens.validate` (by secret, leeway and token), least
+recently used first."""
 _VALIDATED_MAX = 256
 """A running task uses one token at a time (two around ``/run``): room for the local executor's 32 tasks at
 once several times over. An entry weighs ~2 kB; a token pushed out is only decoded again."""
@@ -68,7 +69,17 @@ class TaskTokens:
             "exp": now + self.expiration_s,
             "iat": now,
         }
-        return jwt.encode(claims, self._secret, algorithm=ALGORITHM, headers={"kid": KID})
+        token = jwt.encode(claims, self._secret, algorithm=ALGORITHM, headers={"kid": KID})
+        self._remember(token, claims)  # its task's first call need not decode it
+        return token
+
+    def _remember(self, token: str, claims: dict[str, Any]) -> TaskClaims:
+        """Keep ``token`` as validated with ``claims`` (see :meth:`validate`)."""
+        result = TaskClaims(ti_id=str(claims.get("sub", "")), scope=str(claims["scope"]), claims=claims)
+        _VALIDATED[(self._secret, self._leeway, token)] = TaskClaims(result.ti_id, result.scope, dict(claims))
+        while len(_VALIDATED) > _VALIDATED_MAX:
+            _VALIDATED.popitem(last=False)
+        return result
 
     def issue_workload_token(self, ti_id: str) -> str:
         """The ``workload`` token the scheduler hands to a task when it queues it."""
@@ -77,8 +88,8 @@ class TaskTokens:
     def validate(self, token: str) -> TaskClaims:
         """The token's claims, or :class:`TaskTokenError` with PyJWT's message.
 
-        A task sends the same token with each of its calls: a token this secret already validated is only
-        checked for expiry again (its signature, audience and ``nbf`` cannot have changed)."""
+        A task sends the same token with each of its calls: a token this secret already validated — or issued
+        — is only checked for expiry again (its signature, audience and ``nbf`` cannot have changed)."""
         key = (self._secret, self._leeway, token)
         known = _VALIDATED.get(key)
         if known is not None and int(known.claims.get("exp", 0)) + self._leeway > time.time():
@@ -96,11 +107,7 @@ class TaskTokens:
         except jwt.InvalidTokenError as exc:
             raise TaskTokenError(str(exc)) from None
         claims.setdefault("scope", "execution")
-        result = TaskClaims(ti_id=str(claims.get("sub", "")), scope=str(claims["scope"]), claims=claims)
-        _VALIDATED[key] = TaskClaims(result.ti_id, result.scope, dict(claims))
-        while len(_VALIDATED) > _VALIDATED_MAX:
-            _VALIDATED.popitem(last=False)
-        return result
+        return self._remember(token, claims)
 
     def refreshed(self, claims: TaskClaims, *, now: int | None = None) -> str | None:
         """A new token with the same claims when ``claims`` is an execution token close to expiry, else None.

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
+from airgate.gateway.store.direct import DirectPool, connect_kwargs
 from airgate.gateway.store.errors import as_unique_violation
 from airgate.gateway.store.urls import to_async_url
 
@@ -166,6 +167,9 @@ class Store:
         # PostgreSQL's autocommit views of the engine (same pool): reads, marked so, and lone statements
         self._reads = engine.execution_options(isolation_level="AUTOCOMMIT", **{READ_ONLY_OPTION: True})
         self._statements = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._direct: DirectPool | None = None
+        if not self._sqlite:
+            self._direct = DirectPool(connect_kwargs(engine.url, engine.dialect), engine.dialect)
 
     @property
     def engine(self) -> AsyncEngine:
@@ -194,6 +198,17 @@ class Store:
         else:
             async with self._autocommit(self._statements) as conn:
                 yield conn
+
+    async def one(self, statement: Any, params: dict[str, Any]) -> Any:
+        """Run ONE prebuilt statement on its own (as ``statement()``); the first row it returns, or None.
+
+        On PostgreSQL it goes straight to asyncpg (:mod:`airgate.gateway.store.direct`): for the few
+        statements each task makes, the hot path of the Execution API."""
+        if self._direct is None:
+            async with self.statement() as conn:
+                return (await conn.execute(statement, params)).first()
+        rows = await self._direct.fetch(statement, params)
+        return rows[0] if rows else None
 
     @contextlib.asynccontextmanager
     async def _autocommit(self, engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
@@ -229,6 +244,8 @@ class Store:
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
+        if self._direct is not None:
+            await self._direct.close()
         await self._engine.dispose()
 
 

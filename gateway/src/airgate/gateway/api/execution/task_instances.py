@@ -55,8 +55,7 @@ async def ti_heartbeat(call: Call) -> object:
 
 @operation("execution.put_rtif", access=None, body=object, gate=TI_SELF)
 async def put_rtif(call: Call) -> object:
-    async with call.state.store.statement() as conn:
-        return await task_context.put_rtif(conn, _ti_id(call), call.body)
+    return await task_context.put_rtif(call.state.store, _ti_id(call), call.body)
 
 
 @operation("execution.ti_patch_rendered_map_index", access=None, body=str, gate=TI_SELF)

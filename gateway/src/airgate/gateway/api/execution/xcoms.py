@@ -38,15 +38,14 @@ async def head_xcom(call: Call) -> object:
 
 @operation("execution.set_xcom", access=None, body=object, gate=EXECUTION)
 async def set_xcom(call: Call) -> object:
-    async with call.state.store.statement() as conn:
-        return await xcoms.set_xcom(
-            conn,
-            *_key(call),
-            call.body,
-            call.params.get("map_index", -1),
-            call.params.get("mapped_length"),
-            call.state.settings.max_map_length if hasattr(call.state.settings, "max_map_length") else 1024,
-        )
+    return await xcoms.set_xcom(
+        call.state.store,
+        *_key(call),
+        call.body,
+        call.params.get("map_index", -1),
+        call.params.get("mapped_length"),
+        call.state.settings.max_map_length if hasattr(call.state.settings, "max_map_length") else 1024,
+    )
 
 
 @operation("execution.delete_xcom", access=None, gate=EXECUTION)

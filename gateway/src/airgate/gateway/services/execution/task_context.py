@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -16,6 +16,9 @@ from airgate.gateway.store import upsert
 from airgate.gateway.store.tables import dag_run, task_reschedule
 from airgate.gateway.store.tables import rendered_task_instance_fields as rtif
 from airgate.gateway.store.tables import task_instance as ti_t
+
+if TYPE_CHECKING:
+    from airgate.gateway.store.engine import Store
 
 
 async def _ti(conn: AsyncConnection, ti_id: str) -> Any:
@@ -36,10 +39,9 @@ def _rtif_upsert(dialect_name: str) -> Any:
     ).returning(rtif.c.dag_id)
 
 
-async def put_rtif(conn: AsyncConnection, ti_id: str, fields: dict[str, Any]) -> dict[str, str]:
-    """Store (replace) the rendered template fields of a task instance: one statement (``store.statement()``)."""
-    stored = await conn.execute(_rtif_upsert(conn.dialect.name), {"ti_id": ti_id, "fields": fields})
-    if stored.first() is None:
+async def put_rtif(store: Store, ti_id: str, fields: dict[str, Any]) -> dict[str, str]:
+    """Store (replace) the rendered template fields of a task instance: one statement (``store.one()``)."""
+    if await store.one(_rtif_upsert(store.dialect_name), {"ti_id": ti_id, "fields": fields}) is None:
         raise HTTPError(404, "Not Found")
     return {"message": "Rendered task instance fields successfully set"}
 

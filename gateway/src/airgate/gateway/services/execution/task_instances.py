@@ -187,10 +187,10 @@ async def _apply(store: Store, change: Change) -> bool:
     if store.dialect_name != "postgresql":
         async with store.write() as conn:
             return await _apply_in(conn, change)
-    async with store.statement() as conn:
-        if change.event is None:
+    if change.event is None:
+        async with store.statement() as conn:
             return bool((await conn.execute(_guarded_update(change.columns), change.params())).rowcount)
-        return (await conn.execute(_logged_update(change.columns), change.params())).first() is not None
+    return await store.one(_logged_update(change.columns), change.params()) is not None
 
 
 def _duration(start: datetime | None, end: datetime | None) -> float | None:
@@ -368,12 +368,73 @@ def _end_values(ti: Any, fields: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+@functools.cache
+def _end_running(rendered_map_index: bool) -> sa.Insert:
+    """PostgreSQL: a running try's usual end with its event-log row, in one statement that reads nothing
+    first — the update matches the row only while it is running (``WITH changed AS (UPDATE ... RETURNING)
+    INSERT INTO log ... SELECT ... FROM changed RETURNING``); the duration is computed from the row's own
+    start. It returns a row only when the update matched."""
+    end = sa.bindparam("v_end_date", type_=ti_t.c.end_date.type)
+    values: dict[str, Any] = {
+        "state": sa.bindparam("v_state", type_=ti_t.c.state.type),
+        "end_date": end,
+        "duration": sa.cast(sa.extract("epoch", end - ti_t.c.start_date), sa.Float),
+        "next_method": None,
+        "next_kwargs": None,
+    }
+    if rendered_map_index:
+        values["rendered_map_index"] = sa.bindparam("v_rendered_map_index", type_=ti_t.c.rendered_map_index.type)
+    changed = (
+        sa.update(ti_t)
+        .where(ti_t.c.id == sa.bindparam("g_id", type_=ti_t.c.id.type), ti_t.c.state == TIS.RUNNING.value)
+        .values(values)
+        .returning(ti_t.c.dag_id, ti_t.c.run_id, ti_t.c.task_id, ti_t.c.map_index, ti_t.c.try_number,
+                   ti_t.c.hostname)
+        .cte("changed")
+    )
+    host = sa.cast(sa.func.to_json(changed.c.hostname), sa.Text)
+    extra = sa.case(
+        (sa.func.coalesce(changed.c.hostname, "") == "", sa.null()),
+        else_=sa.literal('{"host_name": ', sa.Text) + host + sa.literal("}", sa.Text),
+    )
+    row = sa.select(
+        sa.bindparam("l_dttm", type_=log.c.dttm.type),
+        changed.c.dag_id,
+        changed.c.task_id,
+        changed.c.run_id,
+        changed.c.map_index,
+        changed.c.try_number,
+        sa.select(dag_run.c.logical_date)
+        .where(dag_run.c.dag_id == changed.c.dag_id, dag_run.c.run_id == changed.c.run_id)
+        .scalar_subquery(),
+        sa.select(dag.c.owners).where(dag.c.dag_id == changed.c.dag_id).scalar_subquery(),
+        sa.bindparam("l_event", type_=log.c.event.type),
+        extra,
+    )
+    names = ["dttm", "dag_id", "task_id", "run_id", "map_index", "try_number", "logical_date", "owner", "event",
+             "extra"]
+    return sa.insert(log).from_select(names, row).returning(log.c.id)
+
+
+def _end_params(ti_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of :func:`_end_running` for a state update's ``fields``."""
+    state = transition(TIS.RUNNING, TIS(fields["state"]))
+    params = {"g_id": ti_id, "v_state": state, "v_end_date": fields["end_date"], "l_dttm": now(),
+              "l_event": fields["state"]}
+    if "rendered_map_index" in fields:
+        params["v_rendered_map_index"] = fields["rendered_map_index"]
+    return params
+
+
 async def update_state(store: Store, ti_id: str, body: Any) -> None:
     """Apply a state update reported by a running task (all six payloads). A try's usual end is a
     compare-and-set (see the module's docstring); the rest, and an end whose row changed since it was read,
     run in one transaction with the row locked."""
     tag, fields = parse_state_update(body)
-    if _simple_end(tag, fields):
+    if _simple_end(tag, fields) and store.dialect_name == "postgresql":
+        if await store.one(_end_running("rendered_map_index" in fields), _end_params(ti_id, fields)) is not None:
+            return
+    elif _simple_end(tag, fields):
         async with store.read() as conn:
             ti = _running(await _ti_row(conn, ti_id, lock=False))
         change = Change(ti, _end_values(ti, fields), fields["state"], ti.hostname)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -12,6 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.store import upsert
 from airgate.gateway.store.tables import dag_run, xcom
+
+if TYPE_CHECKING:
+    from airgate.gateway.store.engine import Store
 
 
 def _where(dag_id: str, run_id: str, task_id: str, key: str, *, prior: bool = False) -> list[Any]:
@@ -116,7 +119,7 @@ def _xcom_upsert(dialect_name: str) -> Any:
 
 
 async def set_xcom(
-    conn: AsyncConnection,
+    store: Store,
     dag_id: str,
     run_id: str,
     task_id: str,
@@ -126,7 +129,7 @@ async def set_xcom(
     mapped_length: int | None,
     max_map_length: int = 1024,
 ) -> dict[str, str]:
-    """Store a value (replacing the one at the same key and map index): one statement (``store.statement()``)."""
+    """Store a value (replacing the one at the same key and map index): one statement (``store.one()``)."""
     if mapped_length is not None and mapped_length > max_map_length:
         raise HTTPError(
             400,
@@ -137,8 +140,7 @@ async def set_xcom(
         )
     given = {"task_id": task_id, "map_index": map_index, "key": key, "dag_id": dag_id, "run_id": run_id,
              "value": value, "timestamp": datetime.now(UTC)}
-    stored = await conn.execute(_xcom_upsert(conn.dialect.name), given)
-    if stored.first() is None:
+    if await store.one(_xcom_upsert(store.dialect_name), given) is None:
         raise HTTPError(404, f"DAG run not found on DAG {dag_id!r} with ID {run_id!r}")
     return {"message": "XCom successfully set"}
 
