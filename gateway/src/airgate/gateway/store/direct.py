@@ -9,13 +9,14 @@ run in autocommit on a connection of a small pool of plain asyncpg connections, 
 tuples with SQLAlchemy's result processors applied.
 
 Only what fits that is accepted: no ``IN`` lists expanded at run time, no Python-side defaults other than
-plain callables; :func:`prepare` refuses the rest (a programming error, found by the tests).
+plain values and callables; :func:`prepare` refuses the rest (a programming error, found by the tests).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import time
 from collections import namedtuple
@@ -66,6 +67,10 @@ class Prepared:
 _PREPARED: dict[int, tuple[ClauseElement, Prepared]] = {}
 
 
+def _constant(value: Any, _context: Any) -> Any:
+    return value
+
+
 def prepare(statement: ClauseElement, dialect: Dialect) -> Prepared:
     """``statement`` compiled once for ``dialect`` (statements are long-lived: built once by their modules)."""
     known = _PREPARED.get(id(statement))
@@ -77,9 +82,12 @@ def prepare(statement: ClauseElement, dialect: Dialect) -> Prepared:
     prefetch = []
     for column in (*compiled.insert_prefetch, *compiled.update_prefetch):
         default = column.onupdate if column in compiled.update_prefetch else column.default
-        if default is None or not default.is_callable:
-            raise ValueError(f"column {column.name}: only callable defaults can run directly")
-        prefetch.append((column.key, default.arg))
+        if default is not None and default.is_scalar:
+            prefetch.append((column.key, functools.partial(_constant, default.arg)))
+        elif default is not None and default.is_callable:
+            prefetch.append((column.key, default.arg))
+        else:
+            raise ValueError(f"column {column.name}: only plain or callable defaults can run directly")
     names = tuple(compiled.positiontup or ())
     processors = compiled._bind_processors
     defaults = {name: bind.value for name, bind in compiled.binds.items()
