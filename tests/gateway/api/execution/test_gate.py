@@ -135,3 +135,18 @@ def test_validated_tokens_are_remembered_within_a_bound() -> None:
     assert tokens.validate(issued[0]).scope == "execution"
     with pytest.raises(task_tokens.TaskTokenError):
         TaskTokens("another-secret-" + "y" * 32).validate(issued[1])
+
+
+def test_a_token_issued_here_is_held_to_its_times_with_the_validators_leeway() -> None:
+    """The gateway remembers the tokens it issues (no decode on a task's first call), yet an expired one is
+    refused as PyJWT refuses it, and the leeway of the validating side counts, not the issuer's."""
+    from airgate.gateway.auth import task_tokens
+
+    secret = "times-test-secret-" + "x" * 32
+    expired = TaskTokens(secret, expiration_s=-20).issue(str(uuid.uuid4()), "execution")
+    with pytest.raises(task_tokens.TaskTokenError, match="Signature has expired"):
+        TaskTokens(secret, leeway_s=10).validate(expired)
+    assert TaskTokens(secret, leeway_s=30).validate(expired).scope == "execution"
+    fresh = TaskTokens(secret).issue("ti-1", "workload")
+    claims = TaskTokens(secret, leeway_s=10).validate(fresh)
+    assert (claims.ti_id, claims.scope, claims.lifetime) == ("ti-1", "workload", 600)

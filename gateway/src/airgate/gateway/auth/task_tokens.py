@@ -40,9 +40,9 @@ class TaskClaims:
         return int(self.claims.get("exp", 0)) - int(self.claims.get("iat", 0))
 
 
-_VALIDATED: OrderedDict[tuple[str, int, str], TaskClaims] = OrderedDict()
-"""Tokens this process issued or that passed :meth:`TaskTokens.validate` (by secret, leeway and token), least
-recently used first."""
+_VALIDATED: OrderedDict[tuple[str, str], TaskClaims] = OrderedDict()
+"""Tokens this process issued or that passed :meth:`TaskTokens.validate` (by secret and token), least recently
+used first."""
 _VALIDATED_MAX = 256
 """A running task uses one token at a time (two around ``/run``): room for the local executor's 32 tasks at
 once several times over. An entry weighs ~2 kB; a token pushed out is only decoded again."""
@@ -73,10 +73,16 @@ class TaskTokens:
         self._remember(token, claims)  # its task's first call need not decode it
         return token
 
+    def _timely(self, claims: dict[str, Any], now: float) -> bool:
+        """Whether ``claims`` are within their times (``exp``, ``nbf``, ``iat``) at ``now``, with the leeway."""
+        leeway = self._leeway
+        return int(claims.get("exp", 0)) + leeway > now and all(
+            int(claims.get(name, 0)) - leeway <= now for name in ("nbf", "iat"))
+
     def _remember(self, token: str, claims: dict[str, Any]) -> TaskClaims:
         """Keep ``token`` as validated with ``claims`` (see :meth:`validate`)."""
         result = TaskClaims(ti_id=str(claims.get("sub", "")), scope=str(claims["scope"]), claims=claims)
-        _VALIDATED[(self._secret, self._leeway, token)] = TaskClaims(result.ti_id, result.scope, dict(claims))
+        _VALIDATED[(self._secret, token)] = TaskClaims(result.ti_id, result.scope, dict(claims))
         while len(_VALIDATED) > _VALIDATED_MAX:
             _VALIDATED.popitem(last=False)
         return result
@@ -89,10 +95,11 @@ class TaskTokens:
         """The token's claims, or :class:`TaskTokenError` with PyJWT's message.
 
         A task sends the same token with each of its calls: a token this secret already validated — or issued
-        — is only checked for expiry again (its signature, audience and ``nbf`` cannot have changed)."""
-        key = (self._secret, self._leeway, token)
+        — is only checked for its times again, with this issuer's leeway (its signature and audience cannot
+        have changed)."""
+        key = (self._secret, token)
         known = _VALIDATED.get(key)
-        if known is not None and int(known.claims.get("exp", 0)) + self._leeway > time.time():
+        if known is not None and self._timely(known.claims, time.time()):
             _VALIDATED.move_to_end(key)
             return TaskClaims(known.ti_id, known.scope, dict(known.claims))
         try:
