@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -44,6 +46,27 @@ def test_tasks_on_one_worker_do_not_see_each_other(tmp_path: Path, fake_executio
     assert two["seen"] == {"env": None, "module": []}
     assert one["cwd"] != two["cwd"]
     assert not os.path.exists(one["cwd"]), "the per-task working directory is removed after the task"
+
+
+def test_a_task_without_a_working_directory_runs_in_a_fresh_temporary_one(
+    tmp_path: Path, fake_execution_api: FakeExecutionAPI
+) -> None:
+    """Named as ``tempfile.mkdtemp(prefix="airgate-task-")`` names it, in the temporary directory."""
+    workloads = [WorkloadFactory(fake_execution_api.url)() for _ in range(3)]
+
+    async def scenario() -> None:
+        async with Harness(_executor(tmp_path)) as h:
+            for workload in workloads:
+                await h.executor.submit(workload)
+                assert (await h.wait_done(workload.key)).exit_code == 0
+
+    asyncio.run(scenario())
+    cwds = [fake_execution_api.calls_for(w.ti.id, "run")[0].body["probe"]["cwd"] for w in workloads]
+    for cwd in cwds:
+        assert os.path.dirname(cwd) == os.path.realpath(tempfile.gettempdir())
+        assert re.fullmatch(r"airgate-task-[a-z0-9_]{8}", os.path.basename(cwd)), cwd
+        assert not os.path.exists(cwd)
+    assert len(set(cwds)) == 3
 
 
 def test_each_task_gets_exactly_its_own_environment(tmp_path: Path, fake_execution_api: FakeExecutionAPI) -> None:
