@@ -48,6 +48,8 @@ def _warm() -> None:
 
     from . import client, outlets, process, runner, runtime, states  # noqa: F401
 
+    runner.warm_unixname()
+
     try:
         import jinja2.ext
         import jinja2.nativetypes
@@ -58,6 +60,7 @@ def _warm() -> None:
         from . import bash, context, dagfile, python, task, templates  # noqa: F401
     except ImportError:
         return
+    dagfile.warm_served_modules()
     dagfile._patch_shim_runtime()  # the run-time Variable/Connection/context: once here, not in every task
 
 

@@ -33,18 +33,27 @@ def context_env(task: Task) -> dict[str, str]:
     return out
 
 
+def command_env(task: Task) -> dict[str, str] | dict[bytes, bytes]:
+    """The command's environment: the task's ``env`` (or this process's, with ``append_env`` under it),
+    then the ``AIRFLOW_CTX_*`` variables. Without an ``env`` argument it is kept as bytes (``os.environb``):
+    the same variables, without decoding every one of them here and encoding it again in ``Popen``."""
+    env = task.arg("env")
+    if env is None:
+        inherited = dict(os.environb)
+        inherited.update({os.fsencode(k): os.fsencode(v) for k, v in context_env(task).items()})
+        return inherited
+    if task.arg("append_env", False):
+        env = {**os.environ, **env}
+    return {**{str(k): str(v) for k, v in env.items()}, **context_env(task)}
+
+
 def run_command(task: Task, command: str) -> str | None:
     """Run ``command``; return the last output line; raise as Airflow's BashOperator does."""
     from airgate.shim.errors import AirflowException, AirflowSkipException
 
     if not command or not str(command).strip():
         raise AirflowException("Bash command cannot be empty")
-    env = task.arg("env")
-    if env is None:
-        env = dict(os.environ)
-    elif task.arg("append_env", False):
-        env = {**os.environ, **env}
-    env = {**{str(k): str(v) for k, v in env.items()}, **context_env(task)}
+    env = command_env(task)
     cwd = task.arg("cwd")
     if cwd is not None:
         if not os.path.exists(cwd):

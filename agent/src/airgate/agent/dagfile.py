@@ -85,6 +85,27 @@ def _patch_shim_runtime() -> None:
             module.get_current_context = get_current_context  # type: ignore[attr-defined]
 
 
+def warm_served_modules() -> None:
+    """Build the served ``airflow.*`` modules DAG files usually import (the shim's parse-worker list), once
+    in a ``local`` worker: a task that execs its DAG file then finds them in ``sys.modules`` instead of
+    building them (~0.5 ms a task). The import hooks stay off: a task installs them when it execs its file,
+    as before. Best effort: a module that cannot be built is simply built again by the task that needs it."""
+    import contextlib
+    import importlib
+
+    from airgate.shim import importer
+    from airgate.shim.worker import WARM_MODULES
+
+    finders = list(sys.meta_path)
+    importer.install()
+    try:
+        for name in WARM_MODULES:
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+    finally:
+        sys.meta_path[:] = finders
+
+
 def dags_folder() -> str:
     """``[core] dags_folder`` (``AIRFLOW__CORE__DAGS_FOLDER``, default ``$AIRFLOW_HOME/dags``)."""
     folder = os.environ.get("AIRFLOW__CORE__DAGS_FOLDER")

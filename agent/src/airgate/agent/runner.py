@@ -43,13 +43,32 @@ def log(level: str, message: str) -> None:
     print(f"[{stamp}] {{airgate.agent}} {level} - {message}", flush=True)
 
 
+_UNIXNAMES: dict[int, str] = {}
+"""User names by uid, looked up once by a ``local`` worker before it forks its tasks (:func:`warm_unixname`):
+a lookup reads ``/etc/passwd`` and tries nscd's socket, in every task otherwise."""
+
+
+def warm_unixname() -> None:
+    """Look up this process's user name now, for the tasks forked from it later."""
+    import contextlib
+    import pwd
+
+    uid = os.getuid()
+    with contextlib.suppress(KeyError):
+        _UNIXNAMES[uid] = pwd.getpwuid(uid).pw_name
+
+
 def _unixname() -> str:
+    uid = os.getuid()
+    known = _UNIXNAMES.get(uid)
+    if known is not None:
+        return known
     import pwd
 
     try:
-        return pwd.getpwuid(os.getuid()).pw_name
+        return pwd.getpwuid(uid).pw_name
     except KeyError:
-        return os.environ.get("USER", str(os.getuid()))
+        return os.environ.get("USER", str(uid))
 
 
 def run_workload(workload: dict[str, Any], api_url: str) -> int:
