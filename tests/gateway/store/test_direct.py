@@ -29,8 +29,8 @@ _INSERT_VARIABLE = variable.insert().values(key=sa.bindparam("key"), val=sa.bind
 _RENAME_TASK = (
     task_instance.update()
     .where(task_instance.c.id == sa.bindparam("ti_id", type_=task_instance.c.id.type))
-    .values(state=sa.bindparam("state"))
-    .returning(task_instance.c.id, task_instance.c.state, task_instance.c.updated_at)
+    .values(state=sa.bindparam("state"), duration=sa.bindparam("duration", type_=task_instance.c.duration.type))
+    .returning(task_instance.c.id, task_instance.c.state, task_instance.c.updated_at, task_instance.c.duration)
 )
 
 
@@ -59,15 +59,17 @@ async def test_column_defaults_and_onupdate_values_are_filled_in(store: Store) -
             id="0195f3a2-0000-7000-8000-000000000001", dag_id="d", task_id="t", run_id="r", map_index=-1,
             updated_at=datetime(2026, 1, 1, tzinfo=UTC)))
     before = datetime.now(UTC)
-    changed = await store.one(_RENAME_TASK, {"ti_id": "0195f3a2-0000-7000-8000-000000000001", "state": "queued"})
+    changed = await store.one(_RENAME_TASK, {"ti_id": "0195f3a2-0000-7000-8000-000000000001", "state": "queued",
+                                                "duration": 1.25})
     assert changed is not None
     assert changed.id == "0195f3a2-0000-7000-8000-000000000001"  # a UUID comes back as its string
-    assert changed.state == "queued"
+    assert (changed.state, changed.duration) == ("queued", 1.25)
     assert changed.updated_at >= before - timedelta(seconds=1)  # the column's onupdate ran
 
 
 async def test_nothing_returned_is_none_and_duplicates_raise_unique_violation(store: Store) -> None:
-    assert await store.one(_RENAME_TASK, {"ti_id": "0195f3a2-0000-7000-8000-00000000000f", "state": "x"}) is None
+    assert await store.one(_RENAME_TASK, {"ti_id": "0195f3a2-0000-7000-8000-00000000000f", "state": "x",
+                                      "duration": None}) is None
     await store.one(_INSERT_VARIABLE, {"key": "k", "val": "v"})
     with pytest.raises(UniqueViolation):
         await store.one(_INSERT_VARIABLE, {"key": "k", "val": "again"})

@@ -24,6 +24,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
 
@@ -67,6 +68,19 @@ class Prepared:
 _PREPARED: dict[int, tuple[ClauseElement, Prepared]] = {}
 
 
+_FLOAT8, _NUMERIC = 701, 1700
+
+
+def _type_code(type_: Any) -> int | None:
+    """The PostgreSQL type a result column of ``type_`` arrives as, where the dialect's result processor
+    depends on it (numbers: a ``Float`` column is ``double precision``, a ``Numeric`` one ``numeric``)."""
+    if isinstance(type_, sa.Float):
+        return _FLOAT8
+    if isinstance(type_, sa.Numeric):
+        return _NUMERIC
+    return None
+
+
 def _constant(value: Any, _context: Any) -> Any:
     return value
 
@@ -93,7 +107,8 @@ def prepare(statement: ClauseElement, dialect: Dialect) -> Prepared:
     defaults = {name: bind.value for name, bind in compiled.binds.items()
                 if not bind.required and bind.callable is None}
     columns = [entry[0] for entry in compiled._result_columns]
-    results = tuple(entry[3]._cached_result_processor(dialect, None) for entry in compiled._result_columns)
+    results = tuple(entry[3]._cached_result_processor(dialect, _type_code(entry[3]))
+                    for entry in compiled._result_columns)
     prepared = Prepared(
         sql=compiled.string,
         names=names,

@@ -97,8 +97,13 @@ def _record_params(ti: Any, event: str, hostname: str | None) -> dict[str, Any]:
         "map_index": ti.map_index,
         "try_number": ti.try_number,
         "event": event,
-        "extra": json.dumps({"host_name": hostname}) if hostname else None,
+        "extra": _host_extra(hostname),
     }
+
+
+def _host_extra(hostname: str | None) -> str | None:
+    """The ``extra`` of a task's start or end in the event log: the host it ran on."""
+    return json.dumps({"host_name": hostname}) if hostname else None
 
 
 async def _record(conn: AsyncConnection, ti: Any, event: str, hostname: str | None) -> None:
@@ -122,29 +127,42 @@ def _guarded_update(columns: tuple[str, ...]) -> sa.Update:
     )
 
 
+def _log_bind(name: str) -> sa.BindParameter[Any]:
+    return sa.bindparam(f"l_{name}", type_=log.c[name].type)
+
+
+def _log_from(changed: Any, **columns: Any) -> sa.Insert:
+    """``INSERT INTO log ... SELECT ... FROM changed``: the event-log row of a task instance a data-modifying
+    ``WITH`` changed — its DAG and run from ``changed``, the run's logical date and the DAG's owners read for
+    them, the time and the event bound (``l_dttm``, ``l_event``), the rest as ``columns`` gives (bound as
+    ``l_<name>`` when not given)."""
+    values = {name: columns.get(name, _log_bind(name)) for name in ("task_id", "map_index", "try_number", "extra")}
+    row = sa.select(
+        _log_bind("dttm"),
+        changed.c.dag_id,
+        values["task_id"],
+        changed.c.run_id,
+        values["map_index"],
+        values["try_number"],
+        sa.select(dag_run.c.logical_date)
+        .where(dag_run.c.dag_id == changed.c.dag_id, dag_run.c.run_id == changed.c.run_id)
+        .scalar_subquery(),
+        sa.select(dag.c.owners).where(dag.c.dag_id == changed.c.dag_id).scalar_subquery(),
+        _log_bind("event"),
+        values["extra"],
+    )
+    names = ["dttm", "dag_id", "task_id", "run_id", "map_index", "try_number", "logical_date", "owner", "event",
+             "extra"]
+    return sa.insert(log).from_select(names, row)
+
+
 @functools.cache
 def _logged_update(columns: tuple[str, ...]) -> sa.Insert:
     """PostgreSQL: the guarded update and, from the row it changed, the event-log row, in one atomic statement
     (``WITH changed AS (UPDATE ... RETURNING) INSERT INTO log ... SELECT ... FROM changed RETURNING``): it
     returns a row only when the update matched."""
     changed = _guarded_update(columns).returning(ti_t.c.dag_id, ti_t.c.run_id).cte("changed")
-    row = sa.select(
-        sa.bindparam("l_dttm", type_=log.c.dttm.type),
-        changed.c.dag_id,
-        sa.bindparam("l_task_id", type_=log.c.task_id.type),
-        changed.c.run_id,
-        sa.bindparam("l_map_index", type_=log.c.map_index.type),
-        sa.bindparam("l_try_number", type_=log.c.try_number.type),
-        sa.select(dag_run.c.logical_date)
-        .where(dag_run.c.dag_id == changed.c.dag_id, dag_run.c.run_id == changed.c.run_id)
-        .scalar_subquery(),
-        sa.select(dag.c.owners).where(dag.c.dag_id == changed.c.dag_id).scalar_subquery(),
-        sa.bindparam("l_event", type_=log.c.event.type),
-        sa.bindparam("l_extra", type_=log.c.extra.type),
-    )
-    names = ["dttm", "dag_id", "task_id", "run_id", "map_index", "try_number", "logical_date", "owner", "event",
-             "extra"]
-    return sa.insert(log).from_select(names, row).returning(log.c.id)
+    return _log_from(changed).returning(log.c.id)
 
 
 class Change:
@@ -197,51 +215,116 @@ def _duration(start: datetime | None, end: datetime | None) -> float | None:
     return (end - start).total_seconds() if start is not None and end is not None else None
 
 
-@functools.cache
-def _with_run_query(lock: bool) -> sa.Select[Any]:
+def _reschedules_and_xcom(ti: Any) -> tuple[Any, Any]:
+    """The two figures ``/run`` answers with, for the task instance columns ``ti``: ``reschedules`` (the try's
+    reschedule count) and ``has_xcom`` (XComs left by an earlier try)."""
     reschedules = (
         sa.select(sa.func.count(task_reschedule.c.id))
-        .where(task_reschedule.c.ti_id == ti_t.c.id)
+        .where(task_reschedule.c.ti_id == ti.c.id)
         .scalar_subquery()
     )
     has_xcom = sa.exists().where(
-        xcom.c.dag_id == ti_t.c.dag_id,
-        xcom.c.task_id == ti_t.c.task_id,
-        xcom.c.run_id == ti_t.c.run_id,
-        sa.or_(ti_t.c.map_index < 0, xcom.c.map_index == ti_t.c.map_index),
+        xcom.c.dag_id == ti.c.dag_id,
+        xcom.c.task_id == ti.c.task_id,
+        xcom.c.run_id == ti.c.run_id,
+        sa.or_(ti.c.map_index < 0, xcom.c.map_index == ti.c.map_index),
     )
-    query = (
-        sa.select(
-            *ti_t.c,
-            *(column.label(f"dr_{column.name}") for column in dag_run.c),
-            reschedules.label("reschedules"),
-            has_xcom.label("has_xcom"),
-        )
-        .select_from(
-            ti_t.join(dag_run, sa.and_(dag_run.c.dag_id == ti_t.c.dag_id, dag_run.c.run_id == ti_t.c.run_id))
-        )
-        .where(ti_t.c.id == sa.bindparam("ti_id"))
-    )
+    return reschedules.label("reschedules"), has_xcom.label("has_xcom")
+
+
+def _with_run_of(ti: Any) -> sa.Select[Any]:
+    """The task instance columns ``ti`` joined with their run (its columns labelled ``dr_<name>``) and the
+    figures of :func:`_reschedules_and_xcom`."""
+    return sa.select(
+        *ti.c, *(column.label(f"dr_{column.name}") for column in dag_run.c), *_reschedules_and_xcom(ti)
+    ).select_from(ti.join(dag_run, sa.and_(dag_run.c.dag_id == ti.c.dag_id, dag_run.c.run_id == ti.c.run_id)))
+
+
+@functools.cache
+def _with_run_query(lock: bool) -> sa.Select[Any]:
+    query = _with_run_of(ti_t).where(ti_t.c.id == sa.bindparam("ti_id"))
     return query.with_for_update(of=ti_t) if lock else query
 
 
+def _split_run(row: Any) -> tuple[Any, Any]:
+    """A row of :func:`_with_run_of` as the task instance (the row) and its run."""
+    return row, SimpleNamespace(**{column.name: getattr(row, f"dr_{column.name}") for column in dag_run.c})
+
+
 async def _with_run(conn: AsyncConnection, ti_id: str, lock: bool) -> tuple[Any, Any] | None:
-    """The task instance (locked ``FOR UPDATE`` when ``lock``) and its run, in one statement, with the two
-    figures ``/run`` answers with: ``reschedules`` (the try's reschedule count) and ``has_xcom`` (XComs left by
-    an earlier try). None when either row is missing."""
+    """The task instance (locked ``FOR UPDATE`` when ``lock``) and its run, in one statement (see
+    :func:`_with_run_of`). None when either row is missing."""
     row = (await conn.execute(_with_run_query(lock), {"ti_id": ti_id})).first()
-    if row is None:
-        return None
-    run_row = SimpleNamespace(**{column.name: getattr(row, f"dr_{column.name}") for column in dag_run.c})
-    return row, run_row
+    return None if row is None else _split_run(row)
+
+
+@functools.cache
+def _start_queued() -> sa.Select[Any]:
+    """PostgreSQL: ``/run`` of a queued task instance (not resuming from a deferral) in one statement that
+    reads nothing first — the update matches the row only while it is queued, its event-log row is written
+    from it, and the changed row comes back with its run and the figures ``/run`` answers with
+    (``WITH changed AS (UPDATE ... RETURNING), logged AS (INSERT INTO log ...) SELECT ... FROM changed JOIN
+    dag_run``). It returns a row only when the update matched."""
+    values = {name: sa.bindparam(f"v_{name}", type_=ti_t.c[name].type)
+              for name in ("state", "hostname", "unixname", "pid", "last_heartbeat_at", "start_date")}
+    changed = (
+        sa.update(ti_t)
+        .where(
+            ti_t.c.id == sa.bindparam("g_id", type_=ti_t.c.id.type),
+            ti_t.c.state == TIS.QUEUED.value,
+            ti_t.c.next_method.is_(None),
+            ti_t.c.next_kwargs.is_(None),
+        )
+        .values(end_date=None, **values)
+        .returning(*ti_t.c)
+        .cte("changed")
+    )
+    logged = _log_from(
+        changed, task_id=changed.c.task_id, map_index=changed.c.map_index, try_number=changed.c.try_number
+    ).cte("logged")
+    return _with_run_of(changed).add_cte(logged)
+
+
+def _start_values(payload: Any, state: str | None, next_kwargs: Any) -> dict[str, Any]:
+    """What ``/run`` writes on a task instance in ``state`` (``start_date`` unless it resumes a deferral)."""
+    values: dict[str, Any] = {
+        "state": transition(state, TIS.RUNNING),
+        "end_date": None,
+        "hostname": payload.hostname,
+        "unixname": payload.unixname,
+        "pid": payload.pid,
+        "last_heartbeat_at": now(),
+    }
+    if not next_kwargs:
+        values["start_date"] = _parse_dt(payload.start_date)
+    return values
+
+
+async def _started_queued(store: Store, ti_id: str, payload: Any) -> tuple[Any, Any] | None:
+    """PostgreSQL: start a queued task instance with :func:`_start_queued`; the row and its run, or None when
+    the task instance is not (or no longer) queued."""
+    values = _start_values(payload, TIS.QUEUED, None)
+    params = {f"v_{name}": value for name, value in values.items() if name != "end_date"}
+    params.update(g_id=ti_id, l_dttm=now(), l_event=TIS.RUNNING.value, l_extra=_host_extra(payload.hostname))
+    row = await store.one(_start_queued(), params)
+    return None if row is None else _split_run(row)
 
 
 async def run(store: Store, ti_id: str, payload: Any) -> dict[str, Any]:
     """Mark a queued (or restarting) task instance running; the run context the task needs.
 
-    A compare-and-set (see the module's docstring): the task instance with its run read in one statement
+    On PostgreSQL a queued task instance starts in one statement (:func:`_start_queued`). Otherwise a
+    compare-and-set (see the module's docstring): the task instance with its run read in one statement
     (the keys of XComs an earlier try left in a second, only when there are some), then the update with its
     event-log row."""
+    if store.dialect_name == "postgresql":
+        started = await _started_queued(store, ti_id, payload)
+        if started is not None:
+            ti, dr = started
+            if not ti.has_xcom and dr.run_type != "asset_triggered":  # nothing more to read
+                return await _context(None, ti, dr, TIS.QUEUED)
+            async with store.read() as conn:
+                return await _context(conn, ti, dr, TIS.QUEUED)
     async with store.read() as conn:
         change, context = await _start(conn, ti_id, payload, lock=False)
     if await _apply(store, change):
@@ -268,19 +351,18 @@ async def _start(conn: AsyncConnection, ti_id: str, payload: Any, lock: bool) ->
                 "previous_state": ti.state,
             },
         )
-    values: dict[str, Any] = {
-        "state": transition(ti.state, TIS.RUNNING),
-        "end_date": None,
-        "hostname": payload.hostname,
-        "unixname": payload.unixname,
-        "pid": payload.pid,
-        "last_heartbeat_at": now(),
-    }
-    if not ti.next_kwargs:
-        values["start_date"] = _parse_dt(payload.start_date)
+    values = _start_values(payload, ti.state, ti.next_kwargs)
     event = None if ti.state == TIS.RUNNING and same_process else TIS.RUNNING.value
+    return Change(ti, values, event, payload.hostname), await _context(conn, ti, dr, ti.state)
+
+
+async def _context(conn: AsyncConnection | None, ti: Any, dr: Any, state: str | None) -> dict[str, Any]:
+    """What ``/run`` answers for the task instance ``ti`` (in ``state`` before it started) of the run ``dr``;
+    ``conn`` reads the keys of XComs an earlier try left and the asset events of an asset-triggered run (None
+    when there are neither)."""
     keys: list[str] = []
     if not ti.next_method and ti.has_xcom:
+        assert conn is not None
         query = sa.select(xcom.c.key).where(
             xcom.c.dag_id == ti.dag_id, xcom.c.task_id == ti.task_id, xcom.c.run_id == ti.run_id
         )
@@ -288,18 +370,19 @@ async def _start(conn: AsyncConnection, ti_id: str, payload: Any, lock: bool) ->
             query = query.where(xcom.c.map_index == ti.map_index)
         keys = list((await conn.scalars(query)).all())
     max_tries = ti.max_tries if ti.max_tries is not None else -1
+    consumed = await consumed_events(conn, dr) if conn is not None else []
     context: dict[str, Any] = {
-        "dag_run": run_body(dr, await consumed_events(conn, dr)),
+        "dag_run": run_body(dr, consumed),
         "task_reschedule_count": int(ti.reschedules or 0),
         "max_tries": max_tries,
         "variables": [],
         "connections": [],
         "xcom_keys_to_clear": keys,
-        "should_retry": ti.state == TIS.RESTARTING or (max_tries != 0 and ti.try_number <= max_tries),
+        "should_retry": state == TIS.RESTARTING or (max_tries != 0 and ti.try_number <= max_tries),
     }
     if ti.next_method:
         context.update(next_method=ti.next_method, next_kwargs=ti.next_kwargs, start_date=ti.start_date)
-    return Change(ti, values, event, payload.hostname), context
+    return context
 
 
 async def _archive_try(conn: AsyncConnection, ti: Any) -> str:
@@ -397,23 +480,10 @@ def _end_running(rendered_map_index: bool) -> sa.Insert:
         (sa.func.coalesce(changed.c.hostname, "") == "", sa.null()),
         else_=sa.literal('{"host_name": ', sa.Text) + host + sa.literal("}", sa.Text),
     )
-    row = sa.select(
-        sa.bindparam("l_dttm", type_=log.c.dttm.type),
-        changed.c.dag_id,
-        changed.c.task_id,
-        changed.c.run_id,
-        changed.c.map_index,
-        changed.c.try_number,
-        sa.select(dag_run.c.logical_date)
-        .where(dag_run.c.dag_id == changed.c.dag_id, dag_run.c.run_id == changed.c.run_id)
-        .scalar_subquery(),
-        sa.select(dag.c.owners).where(dag.c.dag_id == changed.c.dag_id).scalar_subquery(),
-        sa.bindparam("l_event", type_=log.c.event.type),
-        extra,
-    )
-    names = ["dttm", "dag_id", "task_id", "run_id", "map_index", "try_number", "logical_date", "owner", "event",
-             "extra"]
-    return sa.insert(log).from_select(names, row).returning(log.c.id)
+    return _log_from(
+        changed, task_id=changed.c.task_id, map_index=changed.c.map_index, try_number=changed.c.try_number,
+        extra=extra,
+    ).returning(log.c.id)
 
 
 def _end_params(ti_id: str, fields: dict[str, Any]) -> dict[str, Any]:
