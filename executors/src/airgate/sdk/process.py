@@ -48,13 +48,26 @@ class ProcessRef(msgspec.Struct, frozen=True):
             raise ValueError(f"not a process reference: {exc}") from None
 
 
-def process_start_time(pid: int) -> str | None:
-    """The kernel's start time of ``pid`` (clock ticks since boot), to tell a reused pid apart."""
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of ``/proc/<pid>/stat`` after the command name (state first); None when it cannot be read.
+    Read with one ``os.read`` (a text file object costs each launched task ~0.1 ms more)."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        fd = os.open(f"/proc/{pid}/stat", os.O_RDONLY)
     except OSError:
         return None
-    return stat.rsplit(")", 1)[1].split()[19]
+    try:
+        stat = os.read(fd, 4096)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return stat.rsplit(b")", 1)[1].decode().split()
+
+
+def process_start_time(pid: int) -> str | None:
+    """The kernel's start time of ``pid`` (clock ticks since boot), to tell a reused pid apart."""
+    fields = _stat_fields(pid)
+    return fields[19] if fields else None
 
 
 def pid_alive(pid: int, start: str | None) -> bool:
@@ -65,11 +78,9 @@ def pid_alive(pid: int, start: str | None) -> bool:
         return False
     except PermissionError:
         pass
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
+    fields = _stat_fields(pid)
+    if not fields:
         return sys.platform != "linux"
-    fields = stat.rsplit(")", 1)[1].split()
     if fields[0] in ("Z", "X"):
         return False
     return start is None or fields[19] == start
