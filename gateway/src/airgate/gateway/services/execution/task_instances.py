@@ -5,7 +5,9 @@ usual ends (success, failed, skipped, removed) are compare-and-set writes: the r
 and changed only if its state and try are still those read — on PostgreSQL the update and its event-log row are one
 statement (a data-modifying ``WITH``), so the whole call is two round trips. When the row changed in between, the
 call is done again with the row read ``FOR UPDATE``, as every other change is (PostgreSQL; SQLite serialises
-writers with ``BEGIN IMMEDIATE``).
+writers with ``BEGIN IMMEDIATE``). On PostgreSQL the usual case reads nothing first (ADR 0020): a queued task's
+start and a running try's end are each one statement guarded by the state in its ``WHERE``, run straight on
+asyncpg (``Store.one``); only when it matches no row is the call done as above.
 """
 
 from __future__ import annotations
