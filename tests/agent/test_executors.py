@@ -139,6 +139,62 @@ def test_a_python_task_runs_the_callable_its_dag_file_holds_now(tmp_path: Path) 
     assert pushed == ["current"]
 
 
+def test_a_warm_worker_never_runs_a_task_from_an_outdated_compiled_dag_file(tmp_path: Path) -> None:
+    """The ``local`` worker compiles the DAG file its tasks exec, for the next ones; rewritten in place
+    (same compiled document: only the callable's body changed), the next task runs what the file says now."""
+    import subprocess
+    import sys
+
+    dags, compiled = tmp_path / "dags", tmp_path / "dag.json"
+    dags.mkdir()
+
+    def write_dag(value: str) -> None:
+        (dags / "py_warm.py").write_text(
+            "from airflow.sdk import DAG, task\n"
+            "with DAG(dag_id='py_warm', schedule=None):\n"
+            "    @task\n"
+            "    def give():\n"
+            f"        return {value!r}\n"
+            "    give()\n"
+        )
+
+    write_dag("first")
+    compiled.write_text(
+        subprocess.run(
+            [sys.executable, "-m", "airgate.shim", "compile", str(dags / "py_warm.py")],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    )
+
+    def work(try_number: int) -> Workload:
+        raw = workload(CaseAPI.TI, "give", "manual__1", try_number, dag_id="py_warm", dag_rel_path="py_warm.py")
+        out = msgspec.convert(raw, Workload)
+        out.launch = Launch(
+            runner=AGENT_RUNNER,
+            api_url=api.url,
+            env={"AIRFLOW__CORE__DAGS_FOLDER": str(dags), "AIRGATE_DAG_JSON": str(compiled)},
+        )
+        return out
+
+    with CaseAPI(run_context(run_id="manual__1")) as api:
+        config = {"parallelism": "1", "workers": "1", "base_log_folder": str(tmp_path / "logs")}
+
+        async def scenario() -> list[int | None]:
+            codes = []
+            async with Harness(load("local", config)) as h:
+                for try_number in (1, 2, 3):
+                    if try_number == 3:
+                        write_dag("the second version")
+                    task = work(try_number)
+                    await h.executor.submit(task)
+                    codes.append((await h.wait_done(task.key, timeout=60)).exit_code)
+            return codes
+
+        assert asyncio.run(scenario()) == [0, 0, 0]
+        pushed = [c.body for c in api.calls if c.method == "POST" and "/xcoms/" in c.path]
+    assert pushed == ["first", "first", "the second version"]
+
+
 def test_task_code_under_a_warm_worker_reads_variables_and_its_context(tmp_path: Path) -> None:
     """``Variable.get`` and ``get_current_context`` in task code work in a task forked by a ``local`` worker
     (the worker installs their run-time versions once, before forking)."""

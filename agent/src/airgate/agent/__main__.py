@@ -20,16 +20,23 @@ def main() -> int:
 
 
 def warm_key(env: dict[str, str]) -> str | None:
-    """Called by a ``local`` worker's freshly forked task: the compiled DAG document it will read, which the
-    worker then loads once for the tasks it forks next (see :func:`warm`)."""
-    return env.get("AIRGATE_DAG_JSON") or None
+    """Called by a ``local`` worker's freshly forked task: the compiled DAG document it will read and its
+    DAGs folder, which the worker then loads and compiles once for the tasks it forks next (:func:`warm`)."""
+    document = env.get("AIRGATE_DAG_JSON")
+    if not document:
+        return None
+    from .dagfile import dags_folder
+
+    return f"{document}\0{dags_folder(env)}"
 
 
 def warm(key: str) -> None:
-    """Called in a ``local`` worker before it forks the next task: load the document ``key`` names."""
+    """Called in a ``local`` worker before it forks the next task: load the document ``key`` names and
+    compile (never run) the DAG files it comes from."""
     from .dagfile import preload_document
 
-    preload_document(key)
+    document, _, folder = key.partition("\0")
+    preload_document(document, folder or None)
 
 
 def _warm() -> None:

@@ -7,6 +7,7 @@ import datetime as _dt
 import os
 import sys
 import types
+from collections.abc import Mapping
 from typing import Any
 
 from .runtime import Api
@@ -106,12 +107,12 @@ def warm_served_modules() -> None:
         sys.meta_path[:] = finders
 
 
-def dags_folder() -> str:
-    """``[core] dags_folder`` (``AIRFLOW__CORE__DAGS_FOLDER``, default ``$AIRFLOW_HOME/dags``)."""
-    folder = os.environ.get("AIRFLOW__CORE__DAGS_FOLDER")
+def dags_folder(environ: Mapping[str, str] = os.environ) -> str:
+    """``[core] dags_folder`` (``AIRFLOW__CORE__DAGS_FOLDER``, default ``$AIRFLOW_HOME/dags``) of ``environ``."""
+    folder = environ.get("AIRFLOW__CORE__DAGS_FOLDER")
     if folder:
         return os.path.expanduser(folder)
-    home = os.environ.get("AIRFLOW_HOME") or os.path.join(os.path.expanduser("~"), "airflow")
+    home = environ.get("AIRFLOW_HOME") or os.path.join(os.path.expanduser("~"), "airflow")
     return os.path.join(home, "dags")
 
 
@@ -146,7 +147,7 @@ class Source:
         importer.install()
         _patch_shim_runtime()
         # With the document in hand (``AIRGATE_DAG_JSON``), only the callables are needed: skip serializing.
-        result = parse.parse_file(self.path, self.rel_path, serialize=not self.task_doc)
+        result = parse.parse_file(self.path, self.rel_path, serialize=not self.task_doc, code=compiled(self.path))
         if result["import_errors"]:
             message = result["import_errors"][0]["message"]
             raise TaskNotFound(f"Dag file {self.path} could not be imported: {message}")
@@ -194,16 +195,57 @@ def _read_document(path: str) -> Document:
         return Document(json.load(fh))
 
 
-def preload_document(path: str) -> None:
+def preload_document(path: str, folder: str | None = None) -> None:
     """Load ``path`` into this process's documents (a ``local`` worker does, before it forks the tasks that
-    will read it: they then share it instead of each parsing the file again)."""
+    will read it: they then share it instead of each parsing the file again); with the tasks' DAGs
+    ``folder``, compile the DAG files the document comes from too (:func:`compiled`)."""
     key = _file_key(path)
     held = _preloaded.pop(path, None)
     if held is None or held[0] != key:
         held = (key, _read_document(path))
     _preloaded[path] = held
-    while len(_preloaded) > MAX_PRELOADED:
-        del _preloaded[next(iter(_preloaded))]
+    _trim(_preloaded)
+    if folder is not None:
+        for dag in held[1].dags:
+            _precompile(dag.get("relative_fileloc"), folder)
+
+
+_compiled: dict[str, tuple[tuple[int, int, int, int], types.CodeType]] = {}
+
+
+def _trim(held: dict[str, Any]) -> None:
+    while len(held) > MAX_PRELOADED:
+        del held[next(iter(held))]
+
+
+def _precompile(rel_path: Any, folder: str) -> None:
+    """Compile (never run) a DAG file as ``parse_file`` would, for the tasks a worker forks next: they exec
+    the code object instead of reading and compiling the file each (~0.1 ms a small file, ~1 ms for 6 kB).
+    The file's identity is taken before it is read, so a file changed meanwhile never matches."""
+    if not isinstance(rel_path, str) or not rel_path.endswith(".py"):
+        return
+    path = rel_path if os.path.isabs(rel_path) else os.path.join(folder, rel_path)
+    try:
+        key = _file_key(path)
+        held = _compiled.pop(path, None)
+        if held is None or held[0] != key:
+            with open(path, "rb") as fh:
+                held = (key, compile(fh.read(), path, "exec", dont_inherit=True))
+    except (OSError, SyntaxError, ValueError):
+        return
+    _compiled[path] = held
+    _trim(_compiled)
+
+
+def compiled(path: str) -> types.CodeType | None:
+    """The DAG file ``path`` compiled by the worker, while the file is the one it compiled; else ``None``."""
+    held = _compiled.get(path)
+    if held is None:
+        return None
+    try:
+        return held[1] if held[0] == _file_key(path) else None
+    except OSError:
+        return None
 
 
 def document(path: str) -> Document:

@@ -74,11 +74,14 @@ def _collect(module: types.ModuleType) -> list[Any]:
     return sorted(found.values(), key=lambda d: d.dag_id)
 
 
-def parse_file(path: str, relative_fileloc: str, *, serialize: bool = True) -> dict[str, Any]:
+def parse_file(
+    path: str, relative_fileloc: str, *, serialize: bool = True, code: types.CodeType | None = None
+) -> dict[str, Any]:
     """Exec ``path`` and return ``{"dags": [...], "import_errors": [...], "warnings": [...]}``.
 
     ``serialize=False`` (a task process that already has its document) only execs the file: ``dags`` stays
-    empty and only the file's own errors are reported."""
+    empty and only the file's own errors are reported. ``code``: the file already compiled (by a ``local``
+    worker, from the same bytes, as below)."""
     importer.install()
     state = _ctx.STATE
     state.fileloc = path
@@ -86,9 +89,10 @@ def parse_file(path: str, relative_fileloc: str, *, serialize: bool = True) -> d
     errors: list[dict[str, Any]] = []
     dags: list[dict[str, Any]] = []
     try:
-        with open(path, "rb") as fh:
-            source = fh.read()
-        code = compile(source, path, "exec", dont_inherit=True)
+        if code is None:
+            with open(path, "rb") as fh:
+                source = fh.read()
+            code = compile(source, path, "exec", dont_inherit=True)
         module = types.ModuleType(state.module_name)
         module.__file__ = path
         sys.modules[state.module_name] = module
