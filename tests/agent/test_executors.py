@@ -152,6 +152,25 @@ def test_a_warm_worker_never_runs_a_task_from_an_outdated_compiled_dag_file(tmp_
     assert pushed == ["first", "first", "the second version"]
 
 
+def test_every_task_log_shows_its_dag_files_compile_warning_under_a_warm_worker(tmp_path: Path) -> None:
+    """A DAG file whose compilation warns is compiled by each task, as before the worker compiled files."""
+    dags = tmp_path / "dags"
+    dags.mkdir()
+    (dags / "py_warns.py").write_text(
+        "from airflow.sdk import DAG, task\n"
+        "with DAG(dag_id='py_warns', schedule=None):\n"
+        "    @task\n"
+        "    def give():\n"
+        "        return 'x' is 'x'\n"
+        "    give()\n"
+    )
+    _compile_document(dags / "py_warns.py", tmp_path / "dag.json")
+    assert _pushed_by_tries_on_one_warm_worker(tmp_path, "py_warns", "give", 3, {}) == [True, True, True]
+    logs = [p.read_text() for p in sorted((tmp_path / "logs").rglob("*.log"))]
+    assert len(logs) == 3
+    assert all('SyntaxWarning: "is" with a literal. Did you mean "=="?' in log for log in logs), logs
+
+
 def test_task_code_under_a_warm_worker_reads_variables_and_its_context(tmp_path: Path) -> None:
     """``Variable.get`` and ``get_current_context`` in task code work in a task forked by a ``local`` worker
     (the worker installs their run-time versions once, before forking)."""

@@ -221,7 +221,8 @@ def _trim(held: dict[str, Any]) -> None:
 def _precompile(rel_path: Any, folder: str) -> None:
     """Compile (never run) a DAG file as ``parse_file`` would, for the tasks a worker forks next: they exec
     the code object instead of reading and compiling the file each (~0.1 ms a small file, ~1 ms for 6 kB).
-    The file's identity is taken before it is read, so a file changed meanwhile never matches."""
+    The file's identity is taken before it is read, so a file changed meanwhile never matches. A file
+    whose compilation warns is left to the tasks, so that each task's log still shows the warning."""
     if not isinstance(rel_path, str) or not rel_path.endswith(".py"):
         return
     path = rel_path if os.path.isabs(rel_path) else os.path.join(folder, rel_path)
@@ -229,12 +230,22 @@ def _precompile(rel_path: Any, folder: str) -> None:
         key = _file_key(path)
         held = _compiled.pop(path, None)
         if held is None or held[0] != key:
-            with open(path, "rb") as fh:
-                held = (key, compile(fh.read(), path, "exec", dont_inherit=True))
-    except (OSError, SyntaxError, ValueError):
+            held = (key, _compile_quietly(path))
+    except (OSError, SyntaxError, ValueError, Warning):
         return
     _compiled[path] = held
     _trim(_compiled)
+
+
+def _compile_quietly(path: str) -> types.CodeType:
+    """``path`` compiled as ``parse_file`` compiles it; any warning raised instead."""
+    import warnings
+
+    with open(path, "rb") as fh:
+        source = fh.read()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return compile(source, path, "exec", dont_inherit=True)
 
 
 def compiled(path: str) -> types.CodeType | None:

@@ -267,7 +267,7 @@ def _make_workdir(parent: str) -> str:
     """A fresh private directory ``<parent>/airgate-task-XXXXXXXX``, named as ``tempfile.mkdtemp`` names
     it, with a few C calls: ``mkdtemp``'s Python code wrote ~75 pages of the worker per task, each one a
     copy-on-write fault while children share them."""
-    while True:
+    for _ in range(10000):  # tempfile.TMP_MAX tries, as mkdtemp
         name = os.urandom(8).translate(_NAME_TABLE).decode()
         path = f"{parent}{os.sep}airgate-task-{name}"
         try:
@@ -275,6 +275,7 @@ def _make_workdir(parent: str) -> str:
         except FileExistsError:
             continue
         return path
+    raise FileExistsError(f"No usable temporary directory name found in {parent}")
 
 
 def _remove_workdir(path: str) -> None:
