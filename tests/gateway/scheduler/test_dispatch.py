@@ -113,6 +113,26 @@ async def test_pool_and_max_active_tasks(store: Store) -> None:
     assert len(await one_pass(store, docs)) == 1
 
 
+async def test_ready_tasks_are_queued_by_priority_then_the_runs_logical_date_then_map_index(store: Store) -> None:
+    """Airflow's order (``-priority_weight, DagRun.logical_date, map_index``): of two runs' ready instances
+    of one task, the older run's goes first even when the newer run's became ready earlier."""
+    await seed(store)
+    docs = DocCache()
+    async with store.write() as conn:
+        await conn.execute(sa.update(dag_run).values(logical_date=datetime(2026, 6, 1, tzinfo=UTC)))
+        await trigger(conn, "d", {"logical_date": datetime(2026, 1, 1, tzinfo=UTC), "dag_run_id": "older"}, "admin")
+    assert await one_pass(store, docs, free=0) == []  # both runs started, their roots scheduled
+    async with store.write() as conn:  # the newer run's instances were scheduled first
+        await conn.execute(sa.update(ti_t).where(ti_t.c.run_id == "r").values(
+            scheduled_dttm=datetime(2026, 1, 1, tzinfo=UTC)))
+        await conn.execute(sa.update(ti_t).where(ti_t.c.run_id == "older").values(
+            scheduled_dttm=datetime(2026, 2, 1, tzinfo=UTC)))
+        queued = await queue_ready(conn, datetime.now(UTC), 100, None)
+    order = [(q.task_id, q.run_id) for q in queued]
+    assert [run for task_id, run in order if task_id == "x3"] == ["older", "r"]
+    assert [task_id for task_id, run in order if run == "older"][:1] == ["x3"]  # the highest priority first
+
+
 async def test_two_schedulers_never_queue_a_task_twice(store: Store) -> None:
     await seed(store)
     docs = DocCache()

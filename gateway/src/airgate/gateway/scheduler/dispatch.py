@@ -1,6 +1,7 @@
 """One scheduling pass over running dag runs: trigger rules decide which task instances are ready (or end
 without running), due retries and reschedules come back, and ready task instances are queued within pool
-slots, ``max_active_tasks`` and the executor's free slots, highest ``priority_weight`` first.
+slots, ``max_active_tasks`` and the executor's free slots in Airflow's order: highest ``priority_weight``
+first, then the run's ``logical_date``, then the map index.
 
 On PostgreSQL the scheduled rows are claimed ``FOR UPDATE SKIP LOCKED`` so two schedulers never queue the
 same task instance; on SQLite the pass runs inside one ``BEGIN IMMEDIATE`` write.
@@ -220,7 +221,8 @@ async def queue_ready(conn: AsyncConnection, now: datetime, free: int, job_id: i
         .join(dag_run, sa.and_(dag_run.c.dag_id == ti_t.c.dag_id, dag_run.c.run_id == ti_t.c.run_id))
         .join(dag, dag.c.dag_id == ti_t.c.dag_id)
         .where(ti_t.c.state == TIS.SCHEDULED.value, dag_run.c.state == DRS.RUNNING.value)
-        .order_by(ti_t.c.priority_weight.desc(), ti_t.c.scheduled_dttm, ti_t.c.map_index)
+        # Airflow's order; among equals, the instance scheduled first
+        .order_by(ti_t.c.priority_weight.desc(), dag_run.c.logical_date, ti_t.c.map_index, ti_t.c.scheduled_dttm)
         .limit(max(free * 4, 64))
     )
     if conn.dialect.name == "postgresql":
