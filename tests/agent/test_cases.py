@@ -4,6 +4,7 @@ by a real agent subprocess against a fake Execution API."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 import time
@@ -74,7 +75,7 @@ def test_a_bash_command_runs_in_a_fresh_temporary_folder_removed_with_what_it_le
     with CaseAPI(run_context()) as api:
         proc = run_case(api, "leave_mess", dags, tmp_path)
     where = _xcom(api, "leave_mess")
-    assert Path(where).name.startswith("airflowtmp"), proc.stdout
+    assert re.fullmatch(r"airflowtmp[a-z0-9_]{8}", Path(where).name), proc.stdout  # as mkdtemp names it
     assert Path(where).parent != tmp_path  # not the task process's own working directory
     assert not Path(where).exists()
     assert _state(api)["state"] == "success"

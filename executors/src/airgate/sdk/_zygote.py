@@ -267,7 +267,7 @@ def _make_workdir(parent: str) -> str:
     """A fresh private directory ``<parent>/airgate-task-XXXXXXXX``, named as ``tempfile.mkdtemp`` names
     it, with a few C calls: ``mkdtemp``'s Python code wrote ~75 pages of the worker per task, each one a
     copy-on-write fault while children share them."""
-    for _ in range(10000):  # tempfile.TMP_MAX tries, as mkdtemp
+    for _ in range(tempfile.TMP_MAX):  # as mkdtemp
         name = os.urandom(8).translate(_NAME_TABLE).decode()
         path = f"{parent}{os.sep}airgate-task-{name}"
         try:
