@@ -16,8 +16,9 @@ exits once stdin is closed and its children have ended. Standard library only.
 
 A preloaded runner may make its tasks cheaper with two optional module functions: ``warm_key(env)``, called
 in a child that has just taken a request, names what the worker should load for the tasks to come (a
-string, or ``None``); ``warm(key)`` is then called in the worker before it forks the next child, so that
-child and every later one inherit what it loaded (copy-on-write) instead of each loading it again. A warm
+string, or ``None``); ``warm(key)`` is then called in the worker before it forks the next child (not again
+for a key it got less than a second ago), so that child and every later one inherit what it loaded
+(copy-on-write) instead of each loading it again. A warm
 hook must leave the worker's environment (``os.environ``) alone: children set a task's environment by
 comparing it with the worker's as it was when the worker started serving.
 """
@@ -37,6 +38,7 @@ import signal
 import socket
 import sys
 import tempfile
+import time
 import traceback
 from types import ModuleType
 from typing import Any, BinaryIO
@@ -85,10 +87,23 @@ def _warm_key(request: dict[str, Any]) -> bytes:
     return message if len(message) <= _MAX_KEY and b"\n" not in message else b""
 
 
-def _warm(messages: list[bytes]) -> None:
-    """Let the runners load what their tasks asked for (a failure only means the next task loads it itself)."""
+REWARM_AFTER = 1.0
+"""Seconds during which a key already warmed is not warmed again (a burst of tasks sends the same key)."""
+
+
+def _warm(messages: list[bytes], warmed: dict[bytes, float]) -> None:
+    """Let the runners load what their tasks asked for (a failure only means the next task loads it itself),
+    unless ``warmed`` says it was done less than :data:`REWARM_AFTER` ago: each call ran the runner's code in
+    the worker, writing pages its running children shared."""
     loaded = False
+    now = time.monotonic()
     for message in messages:
+        if now - warmed.get(message, -REWARM_AFTER) < REWARM_AFTER:
+            continue
+        warmed.pop(message, None)
+        warmed[message] = now
+        if len(warmed) > 64:
+            del warmed[next(iter(warmed))]
         runner, _, key = message.partition(b"\0")
         hook = getattr(_preloaded(runner.decode(errors="surrogateescape")), "warm", None)
         if not key or not callable(hook):
@@ -294,6 +309,7 @@ def _serve(proto_out: BinaryIO) -> None:
     signal.set_wakeup_fd(wake_w)  # a SIGCHLD wakes the select below
     signal.signal(signal.SIGCHLD, lambda *_: None)
     workdirs: dict[int, str] = {}
+    warmed: dict[bytes, float] = {}
     temp = tempfile.gettempdir()
     waiting: int | None = None  # the pre-forked child that has not taken a request yet
     closed = False
@@ -326,7 +342,7 @@ def _serve(proto_out: BinaryIO) -> None:
                 waiting = None
             _send(proto_out, {"exited": pid, "code": os.waitstatus_to_exitcode(status)})
         if keys:
-            _warm(keys)
+            _warm(keys, warmed)
         closed = closed or _stdin_closed()
 
 
