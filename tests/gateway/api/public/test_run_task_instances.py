@@ -219,3 +219,38 @@ async def test_tasks_outside_their_own_dates_get_no_task_instance(
     assert (await client.post("/api/v2/backfills", json=body, headers=tokens["admin"])).status_code == 200
     [backfilled] = [r for r in await _run_ids(store, "qt_dated") if r.startswith("backfill__")]
     assert await tasks_of(backfilled) == ["always", "later", "retired"]
+
+
+def _group(group_id: str, task_ids: list[str], expand_input: Any, parent: str | None = None) -> dict[str, Any]:
+    return {"group_id": group_id, "parent_group_id": parent, "is_mapped": True, "task_ids": task_ids,
+            "mapping": {"expand_type": "dict", "expand_input": expand_input}}
+
+
+GROUPED = [
+    {"dag_id": "qt_grouped", "timetable": None, "timetable_summary": None, "catchup": False,
+     "asset_expression": None,
+     "tasks": [_task("extract", [], ["lit.add", "xcom.add"]),
+               _task("lit.add", ["extract"], ["lit.double"], task_group_id="lit"),
+               _task("lit.double", ["lit.add"], [], task_group_id="lit"),
+               _task("xcom.add", ["extract"], [], task_group_id="xcom"),
+               _task("empty.add", [], [], task_group_id="empty")],
+     "task_groups": [_group("lit", ["lit.add", "lit.double"], {"x": [1, 2], "y": {"a": 1, "b": 2, "c": 3}}),
+                     _group("xcom", ["xcom.add"], {"x": XCOM}),
+                     _group("empty", ["empty.add"], {"x": []})]},
+]
+
+
+async def test_members_of_a_task_group_mapped_over_literals_have_their_instances_with_the_run(
+        client: httpx.AsyncClient, tokens: Tokens, store: Store) -> None:
+    """As Airflow (``get_mapped_ti_count`` of a task in a mapped group): a group mapped over literals gives each
+    of its tasks one instance per element of the expansion (here 2 x 3) when the run is created; a group over an
+    upstream XCom, or over nothing, a -1 placeholder until the scheduler knows its length."""
+    await seed(store, GROUPED)
+    response = await client.post("/api/v2/dags/qt_grouped/dagRuns", json={"dag_run_id": "g", "logical_date": None},
+                                 headers=tokens["admin"])
+    assert response.status_code == 200, response.text
+    listed = await _listed(client, tokens, "g", "qt_grouped")
+    assert [(task_id, index) for task_id, index, *_ in listed] == [
+        ("empty.add", -1), ("extract", -1), *[("lit.add", i) for i in range(6)],
+        *[("lit.double", i) for i in range(6)], ("xcom.add", -1)]
+    assert {state for _, _, state, *_ in listed} == {None}

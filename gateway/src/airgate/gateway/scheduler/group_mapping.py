@@ -22,28 +22,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from airgate.gateway.scheduler.docs import DagDoc
 from airgate.gateway.scheduler.mapping import Unmappable, expansion_length
+from airgate.gateway.services.dag_docs import member_groups
 from airgate.gateway.services.execution.task_instances import uuid7
 from airgate.gateway.states import TaskInstanceState as TIS
 from airgate.gateway.states import transition
 from airgate.gateway.store.tables import task_instance as ti_t
 
 _FINISHED = (TIS.SUCCESS, TIS.FAILED, TIS.SKIPPED, TIS.UPSTREAM_FAILED, TIS.REMOVED)
-
-
-def member_groups(doc: DagDoc) -> dict[str, dict[str, Any]]:
-    """task_id -> the innermost mapped task group it belongs to (only members of mapped groups)."""
-    groups = {g["group_id"]: g for g in doc.doc.get("task_groups") or []}
-    if not any(g.get("is_mapped") for g in groups.values()):
-        return {}
-    found: dict[str, dict[str, Any]] = {}
-    for task_id, task in doc.tasks.items():
-        group_id = task.get("task_group_id")
-        while group_id is not None and group_id in groups:
-            if groups[group_id].get("is_mapped"):
-                found[task_id] = groups[group_id]
-                break
-            group_id = groups[group_id].get("parent_group_id")
-    return found
 
 
 def mapping_sources(value: Any) -> set[str]:

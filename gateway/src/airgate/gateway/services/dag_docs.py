@@ -72,3 +72,19 @@ class DocCache:
                 del self._docs[next(iter(self._docs))]
             self._docs[key] = DagDoc(key, dict(data))
         return self._docs[key]
+
+
+def member_groups(doc: DagDoc) -> dict[str, dict[str, Any]]:
+    """task_id -> the innermost mapped task group it belongs to (only members of mapped groups)."""
+    groups = {g["group_id"]: g for g in doc.doc.get("task_groups") or []}
+    if not any(g.get("is_mapped") for g in groups.values()):
+        return {}
+    found: dict[str, dict[str, Any]] = {}
+    for task_id, task in doc.tasks.items():
+        group_id = task.get("task_group_id")
+        while group_id is not None and group_id in groups:
+            if groups[group_id].get("is_mapped"):
+                found[task_id] = groups[group_id]
+                break
+            group_id = groups[group_id].get("parent_group_id")
+    return found

@@ -1,7 +1,7 @@
 """A dag run's task instances, created with the run as Airflow does (``DagRun.verify_integrity``): no state,
-try number 0, no host yet, one per task; a mapped task over literal lists gets one per element, any other
-mapped task (over an upstream XCom, or an empty literal) one placeholder with ``map_index`` -1 until the
-scheduler expands it.
+try number 0, no host yet, one per task; a mapped task over literal lists gets one per element, and so does
+each unmapped task of a mapped task group over literals; any other mapped task or group member (over an
+upstream XCom, or an empty literal) one placeholder with ``map_index`` -1 until the scheduler expands it.
 
 A task whose ``start_date`` is after the run's logical date, or whose ``end_date`` is before it, gets none
 (Airflow's ``task_filter``; not for backfills, nor for runs without a logical date).
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from airgate.gateway.services.dag_docs import DagDoc, DocCache
+from airgate.gateway.services.dag_docs import DagDoc, DocCache, member_groups
 from airgate.gateway.services.execution.task_instances import uuid7
 from airgate.gateway.store.tables import task_instance
 
@@ -99,14 +99,33 @@ def _in_dates(task: dict[str, Any], logical_date: datetime | None) -> bool:
     return (start is None or start <= logical_date) and (end is None or logical_date <= end)
 
 
+def _group_literal_length(task_id: str, doc: DagDoc, members: dict[str, dict[str, Any]]) -> int | None:
+    """How many instances an unmapped task inside a mapped task group over literals has (the group's
+    expansion length); None when it is in no mapped group, in nested ones, or the group maps over XComs."""
+    group = members.get(task_id)
+    if group is None:
+        return None
+    groups = {g["group_id"]: g for g in doc.doc.get("task_groups") or []}
+    parent = groups.get(group.get("parent_group_id") or "")
+    while parent is not None:
+        if parent.get("is_mapped"):
+            return None  # nested mapped groups expand at run time
+        parent = groups.get(parent.get("parent_group_id") or "")
+    return _literal_length(group)
+
+
 def _rows(
     dag_id: str, run_id: str, doc: DagDoc, skip: set[str], logical_date: datetime | None
 ) -> list[dict[str, Any]]:
+    members = member_groups(doc)
     rows: list[dict[str, Any]] = []
     for task in doc.tasks.values():
         if task["task_id"] in skip or not _in_dates(task, logical_date):
             continue
-        count = _literal_length(task) if task.get("is_mapped") else None
+        if task.get("is_mapped"):
+            count = _literal_length(task)
+        else:
+            count = _group_literal_length(task["task_id"], doc, members)
         rows.extend(_ti_row(dag_id, run_id, task, doc, i) for i in (range(count) if count else (-1,)))
     return rows
 

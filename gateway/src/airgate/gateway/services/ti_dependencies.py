@@ -22,10 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from airgate.gateway.errors import HTTPError
 from airgate.gateway.scheduler import skipmixin
 from airgate.gateway.scheduler.docs import DagDoc
-from airgate.gateway.scheduler.group_mapping import mapping_sources, member_groups
+from airgate.gateway.scheduler.group_mapping import mapping_sources
 from airgate.gateway.scheduler.past import NAME as PAST
 from airgate.gateway.scheduler.past import past_reason
 from airgate.gateway.services import dag_serialized
+from airgate.gateway.services.dag_docs import member_groups
 from airgate.gateway.services.pools import DEFAULT_POOL, DEFAULT_POOL_SLOTS
 from airgate.gateway.services.ti_dep_rules import UpstreamStates, trigger_rule_reason
 from airgate.gateway.states import is_finished
