@@ -105,3 +105,27 @@ async def test_a_direct_postgres_connection_that_died_while_idle_is_replaced(
         assert again is not None and again.pid != first.pid
     finally:
         await store.dispose()
+
+
+async def test_a_statement_cancelled_midway_leaves_no_connection_in_doubt(store_url: str) -> None:
+    """A caller cancelled while its statement runs (a shutdown): the next statement runs at once on another
+    connection instead of waiting behind (or reading the answer of) the cancelled one."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("the direct path is PostgreSQL's")
+    import asyncio
+
+    whose = sa.select(sa.func.pg_backend_pid().label("pid"))
+    slow = sa.select(sa.func.pg_backend_pid().label("pid"), sa.func.pg_sleep(sa.bindparam("s")).label("slept"))
+    store = await create_store(store_url)
+    try:
+        first = await store.one(whose, {})
+        assert first is not None
+        pending = asyncio.ensure_future(store.one(slow, {"s": 30}))
+        await asyncio.sleep(0.3)
+        pending.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await pending
+        after = await asyncio.wait_for(store.one(whose, {}), timeout=10)
+        assert after is not None and after.pid != first.pid
+    finally:
+        await store.dispose()

@@ -66,6 +66,7 @@ class Prepared:
 
 
 _PREPARED: dict[int, tuple[ClauseElement, Prepared]] = {}
+_PREPARED_MAX = 256
 
 
 _FLOAT8, _NUMERIC = 701, 1700
@@ -119,6 +120,8 @@ def prepare(statement: ClauseElement, dialect: Dialect) -> Prepared:
         row=namedtuple("Row", columns, rename=True) if columns else None,
     )
     _PREPARED[id(statement)] = (statement, prepared)
+    while len(_PREPARED) > _PREPARED_MAX:  # statements are meant to be built once; a stray one is forgotten
+        del _PREPARED[next(iter(_PREPARED))]
     return prepared
 
 
@@ -136,15 +139,22 @@ class DirectPool:
 
         conn = await asyncpg.connect(**self._kwargs)
         decode = json.loads
-        await conn.set_type_codec("json", encoder=str.encode, decoder=lambda raw: decode(raw.decode()),
-                                  schema="pg_catalog", format="binary")
-        await conn.set_type_codec("jsonb", encoder=lambda text: b"\x01" + text.encode(),
-                                  decoder=lambda raw: decode(raw[1:].decode()), schema="pg_catalog", format="binary")
+        try:
+            await conn.set_type_codec("json", encoder=str.encode, decoder=lambda raw: decode(raw.decode()),
+                                      schema="pg_catalog", format="binary")
+            await conn.set_type_codec("jsonb", encoder=lambda text: b"\x01" + text.encode(),
+                                      decoder=lambda raw: decode(raw[1:].decode()), schema="pg_catalog",
+                                      format="binary")
+        except BaseException:
+            conn.terminate()
+            raise
         self._all.add(conn)
         return conn
 
     @contextlib.asynccontextmanager
     async def _connection(self) -> AsyncIterator[Any]:
+        import asyncpg
+
         async with self._slots:
             conn = None
             while self._idle and conn is None:
@@ -156,12 +166,18 @@ class DirectPool:
                 conn = await self._open()
             try:
                 yield conn
-            except BaseException:
-                if conn.is_in_transaction() or conn.is_closed():  # never hand out a connection in doubt
-                    self._discard(conn)
-                else:
-                    self._idle.append((conn, time.monotonic()))
+            except asyncpg.PostgresError:  # the server refused the statement: the connection is fine
+                self._release(conn)
                 raise
+            except BaseException:  # cancelled, or the connection broke: it is never handed out again
+                self._discard(conn)
+                raise
+            self._release(conn)
+
+    def _release(self, conn: Any) -> None:
+        if conn.is_in_transaction() or conn.is_closed():  # never hand out a connection in doubt
+            self._discard(conn)
+        else:
             self._idle.append((conn, time.monotonic()))
 
     def _discard(self, conn: Any) -> None:
@@ -174,11 +190,11 @@ class DirectPool:
 
         prepared = prepare(statement, self.dialect)
         args = prepared.args(params)
-        async with self._connection() as conn:
-            try:
+        try:
+            async with self._connection() as conn:
                 records = await conn.fetch(prepared.sql, *args)
-            except asyncpg.UniqueViolationError as exc:
-                raise UniqueViolation(str(exc).strip().splitlines()[0]) from exc
+        except asyncpg.UniqueViolationError as exc:
+            raise UniqueViolation(str(exc).strip().splitlines()[0]) from exc
         return prepared.rows(records)
 
     async def close(self) -> None:
