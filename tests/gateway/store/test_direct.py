@@ -86,27 +86,6 @@ def test_statements_that_need_sqlalchemy_at_run_time_are_refused() -> None:
         prepare(expanding, asyncpg.dialect())
 
 
-async def test_a_direct_postgres_connection_that_died_while_idle_is_replaced(
-    store_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if not store_url.startswith("postgresql"):
-        pytest.skip("the direct path is PostgreSQL's")
-    from airgate.gateway.store import direct
-
-    monkeypatch.setattr(direct, "IDLE_PING_S", 0.0)  # every pooled connection counts as idle
-    whose = sa.select(sa.func.pg_backend_pid().label("pid"))
-    store = await create_store(store_url)
-    try:
-        first = await store.one(whose, {})
-        assert first is not None and (await store.one(whose, {})).pid == first.pid  # the same connection again
-        async with store.read() as conn:
-            assert await conn.scalar(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": first.pid}) is True
-        again = await store.one(whose, {})
-        assert again is not None and again.pid != first.pid
-    finally:
-        await store.dispose()
-
-
 async def test_a_statement_cancelled_midway_leaves_no_connection_in_doubt(store_url: str) -> None:
     """A caller cancelled while its statement runs (a shutdown): the next statement runs at once on another
     connection instead of waiting behind (or reading the answer of) the cancelled one."""

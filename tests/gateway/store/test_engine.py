@@ -207,28 +207,37 @@ async def test_in_memory_sqlite_works_for_tools(tmp_path: Path) -> None:
 async def test_a_pooled_postgres_connection_that_died_while_idle_is_replaced(
     store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The server ends an idle session (a restart, an idle timeout): the next transaction still works."""
+    """The server ends an idle session (a restart, an idle timeout): the next transaction still works, and so
+    does the next statement of the direct pool (``Store.one``)."""
     if not store_url.startswith("postgresql"):
         pytest.skip("the ping on checkout is PostgreSQL's (SQLite has no server to lose)")
+    from airgate.gateway.store import direct
     from airgate.gateway.store import engine as engine_module
 
     monkeypatch.setattr(engine_module, "IDLE_PING_S", 0.0)  # every pooled connection counts as idle
-    store = await create_store(store_url)
-    try:
+    monkeypatch.setattr(direct, "IDLE_PING_S", 0.0)
+    whose = sa.select(sa.func.pg_backend_pid().label("pid"))
+
+    async def in_transaction() -> int:
         async with store.read() as conn:
-            pid = await conn.scalar(sa.text("SELECT pg_backend_pid()"))
-        async with store.read() as conn:  # the same pooled connection again
-            assert await conn.scalar(sa.text("SELECT pg_backend_pid()")) == pid
-        killer = await create_store(store_url)
-        try:
+            return int(await conn.scalar(whose))
+
+    async def direct_statement() -> int:
+        row = await store.one(whose, {})
+        assert row is not None
+        return int(row.pid)
+
+    store = await create_store(store_url)
+    killer = await create_store(store_url)
+    try:
+        for backend_pid in (in_transaction, direct_statement):
+            pid = await backend_pid()
+            assert await backend_pid() == pid  # the same pooled connection again
             async with killer.read() as conn:
                 assert await conn.scalar(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}) is True
-        finally:
-            await killer.dispose()
-        async with store.read() as conn:
-            other = await conn.scalar(sa.text("SELECT pg_backend_pid()"))
-        assert other != pid
+            assert await backend_pid() != pid
     finally:
+        await killer.dispose()
         await store.dispose()
 
 
