@@ -147,7 +147,8 @@ class Source:
         importer.install()
         _patch_shim_runtime()
         # With the document in hand (``AIRGATE_DAG_JSON``), only the callables are needed: skip serializing.
-        result = parse.parse_file(self.path, self.rel_path, serialize=not self.task_doc, code=compiled(self.path))
+        code = compiled(self.path)  # as the worker compiled it, while the file is unchanged
+        result = parse.parse_file(self.path, self.rel_path, serialize=not self.task_doc, code=code)
         if result["import_errors"]:
             message = result["import_errors"][0]["message"]
             raise TaskNotFound(f"Dag file {self.path} could not be imported: {message}")

@@ -18,15 +18,16 @@ A preloaded runner may make its tasks cheaper with two optional module functions
 in a child that has just taken a request, names what the worker should load for the tasks to come (a
 string, or ``None``); ``warm(key)`` is then called in the worker before it forks the next child (not again
 for a key it got less than a second ago), so that child and every later one inherit what it loaded
-(copy-on-write) instead of each loading it again. A warm
-hook must leave the worker's environment (``os.environ``) alone: children set a task's environment by
-comparing it with the worker's as it was when the worker started serving.
+(copy-on-write) instead of each loading it again. A warm hook must leave the worker's environment
+(``os.environ``) alone: children set a task's environment by comparing it with the worker's as it was when
+the worker started serving.
 """
 
 from __future__ import annotations
 
 import _signal
 import contextlib
+import errno
 import gc
 import importlib
 import json
@@ -290,7 +291,7 @@ def _make_workdir(parent: str) -> str:
         except FileExistsError:
             continue
         return path
-    raise FileExistsError(f"No usable temporary directory name found in {parent}")
+    raise FileExistsError(errno.EEXIST, "No usable temporary directory name found")
 
 
 def _remove_workdir(path: str) -> None:
