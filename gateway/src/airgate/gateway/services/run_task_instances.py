@@ -99,33 +99,31 @@ def _in_dates(task: dict[str, Any], logical_date: datetime | None) -> bool:
     return (start is None or start <= logical_date) and (end is None or logical_date <= end)
 
 
-def _group_literal_length(task_id: str, doc: DagDoc, members: dict[str, dict[str, Any]]) -> int | None:
-    """How many instances an unmapped task inside a mapped task group over literals has (the group's
-    expansion length); None when it is in no mapped group, in nested ones, or the group maps over XComs."""
-    group = members.get(task_id)
-    if group is None:
-        return None
+def _group_literal_lengths(doc: DagDoc) -> dict[str, int | None]:
+    """task_id -> how many instances an unmapped task inside a mapped task group over literals has (the group's
+    expansion length); None for a member of nested mapped groups or of a group over XComs."""
+    members = member_groups(doc)
+    if not members:
+        return {}
     groups = {g["group_id"]: g for g in doc.doc.get("task_groups") or []}
-    parent = groups.get(group.get("parent_group_id") or "")
-    while parent is not None:
-        if parent.get("is_mapped"):
-            return None  # nested mapped groups expand at run time
-        parent = groups.get(parent.get("parent_group_id") or "")
-    return _literal_length(group)
+    lengths: dict[str, int | None] = {}
+    for task_id, group in members.items():
+        parent = groups.get(group.get("parent_group_id") or "")
+        while parent is not None and not parent.get("is_mapped"):
+            parent = groups.get(parent.get("parent_group_id") or "")
+        lengths[task_id] = None if parent is not None else _literal_length(group)  # nested: at run time
+    return lengths
 
 
 def _rows(
     dag_id: str, run_id: str, doc: DagDoc, skip: set[str], logical_date: datetime | None
 ) -> list[dict[str, Any]]:
-    members = member_groups(doc)
+    in_groups = _group_literal_lengths(doc)
     rows: list[dict[str, Any]] = []
     for task in doc.tasks.values():
         if task["task_id"] in skip or not _in_dates(task, logical_date):
             continue
-        if task.get("is_mapped"):
-            count = _literal_length(task)
-        else:
-            count = _group_literal_length(task["task_id"], doc, members)
+        count = _literal_length(task) if task.get("is_mapped") else in_groups.get(task["task_id"])
         rows.extend(_ti_row(dag_id, run_id, task, doc, i) for i in (range(count) if count else (-1,)))
     return rows
 

@@ -503,15 +503,16 @@ async def update_state(store: Store, ti_id: str, body: Any) -> None:
     compare-and-set (see the module's docstring); the rest, and an end whose row changed since it was read,
     run in one transaction with the row locked."""
     tag, fields = parse_state_update(body)
-    if _simple_end(tag, fields) and store.dialect_name == "postgresql":
-        if await store.one(_end_running("rendered_map_index" in fields), _end_params(ti_id, fields)) is not None:
-            return
-    elif _simple_end(tag, fields):
-        async with store.read() as conn:
-            ti = _running(await _ti_row(conn, ti_id, lock=False))
-        change = Change(ti, _end_values(ti, fields), fields["state"], ti.hostname)
-        if await _apply(store, change):
-            return
+    if _simple_end(tag, fields):
+        if store.dialect_name == "postgresql":
+            ended = await store.one(_end_running("rendered_map_index" in fields), _end_params(ti_id, fields))
+            if ended is not None:
+                return
+        else:
+            async with store.read() as conn:
+                ti = _running(await _ti_row(conn, ti_id, lock=False))
+            if await _apply(store, Change(ti, _end_values(ti, fields), fields["state"], ti.hostname)):
+                return
     async with store.write() as conn:
         await _update_state_locked(conn, ti_id, tag, fields)
 
