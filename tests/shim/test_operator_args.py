@@ -190,3 +190,42 @@ def test_argument_errors(pool: ParserPool, tmp_path: Path) -> None:
         )
         [error] = _compile(pool, tmp_path, source).import_errors
         assert (error["message"], error["lineno"]) == (message, 4), call
+
+
+_PER_TASK = """
+from airflow.sdk import DAG, BaseOperator, task
+from airflow.providers.standard.operators.empty import EmptyOperator
+
+
+class Defaulted(BaseOperator):
+    retries = 5  # hidden by the instance's own default, as in Airflow
+    queue = "class-queue"
+
+
+with DAG("per_task", schedule=None):
+    first, second = EmptyOperator(task_id="first"), EmptyOperator(task_id="second")
+    first.inlets.append("changed-in-file")
+    first.executor_config["changed"] = True
+    first.params["p"] = 1
+    first.retries = 4
+    Defaulted(task_id="custom")
+
+    @task
+    def noop():
+        return None
+
+    noop.override(task_id="one")().operator.outlets.append("out-of-one")
+    noop.override(task_id="two")()
+"""
+
+
+def test_a_change_to_one_tasks_default_is_its_own(pool: ParserPool, tmp_path: Path) -> None:
+    result = _compile(pool, tmp_path, _PER_TASK)
+    assert result.import_errors == []
+    tasks = _tasks(result, "per_task")
+    first, second = tasks["first"], tasks["second"]
+    assert (len(first["inlets"]), first["executor_config"], first["retries"]) == (1, {"changed": True}, 4)
+    assert list(first["params"]) == ["p"]
+    assert (second["inlets"], second["executor_config"], second["retries"], second["params"]) == ([], {}, 0, {})
+    assert (len(tasks["one"]["outlets"]), tasks["two"]["outlets"]) == (1, [])
+    assert (tasks["custom"]["retries"], tasks["custom"]["queue"]) == (0, "default")
