@@ -40,6 +40,36 @@ def descendants(roots: list[int]) -> list[int]:
     return seen
 
 
+def _cpu_times() -> tuple[int, int]:
+    """(busy, total) jiffies of the whole machine since boot, from ``/proc/stat``."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+QUIET_BUSY = 0.10      # a machine at most this busy (fraction of all its cores) ...
+QUIET_WINDOW = 0.5     # ... over this many seconds counts as quiet
+QUIET_MAX = 30.0       # seconds to wait at most
+
+
+def wait_quiet(busy: float = QUIET_BUSY, window: float = QUIET_WINDOW, limit: float = QUIET_MAX) -> float:
+    """Wait until the whole machine was at most ``busy`` busy over ``window`` seconds (at most ``limit``
+    seconds); return the seconds waited. What the previous measurement left behind (its side's last task
+    processes exiting, the database's autovacuum and checkpoint after thousands of writes) then no longer
+    takes the cores from the next one."""
+    began = time.monotonic()
+    before = _cpu_times()
+    while True:
+        time.sleep(window)
+        after = _cpu_times()
+        total = after[1] - before[1]
+        if total > 0 and (after[0] - before[0]) / total <= busy:
+            return time.monotonic() - began
+        if time.monotonic() - began >= limit:
+            return time.monotonic() - began
+        before = after
+
+
 @dataclass(frozen=True)
 class Memory:
     """Memory of a set of processes, in bytes: RSS summed (counts shared pages once per process) and PSS."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import FrameType
 
 from bench import airflow_env, dags, data, report
-from bench.procs import ProcessGroup
+from bench.procs import QUIET_BUSY, QUIET_MAX, QUIET_WINDOW, ProcessGroup, wait_quiet
 from bench.report import ScenarioResult, Status
 from bench.scenarios import Context, NotImplementedYet, Scenario, Sizes
 from bench.scenarios.base import parse_load
@@ -104,6 +104,7 @@ def _measure_scenario(ctx: Context, scenario: Scenario) -> ScenarioResult:
         for rep in range(ctx.sizes.repetitions):
             for side in sides:
                 with paused([other for other in ctx.sides if other is not side]):
+                    ctx.quiet_waits.append(wait_quiet())
                     figures = scenario.measure(ctx, side)
                 res.add(side.name.value, figures)
                 shown = ", ".join(f"{k}={v:,.2f}" for k, v in figures.items())
@@ -130,6 +131,13 @@ def _report(opts: Options, ctx: Context, results: list[ScenarioResult],
         ctx.notes["load generator busiest"] = (
             f"at most {float(str(ctx.notes['load generator busiest'])):.0%} of one core during any API "
             "measurement (it shares the machine's cores with the servers; its ceiling is above)")
+    if ctx.quiet_waits:
+        waits = sorted(ctx.quiet_waits)
+        ctx.notes["quiet machine"] = (
+            f"before each measurement (the other side already paused) the harness waited until the whole "
+            f"machine was at most {QUIET_BUSY:.0%} busy over {QUIET_WINDOW} s, {QUIET_MAX:.0f} s at most: "
+            f"median wait {waits[len(waits) // 2]:.1f} s, longest {waits[-1]:.1f} s over {len(waits)} "
+            f"measurements ({sum(w >= QUIET_MAX for w in waits)} reached the limit)")
     ctx.notes["load average at the end"] = str(report.machine()["load_average"])
     walls = ctx.notes.get("wall time per scenario")
     if isinstance(walls, dict):

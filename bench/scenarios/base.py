@@ -57,6 +57,7 @@ class Context:
     sizes: Sizes
     timeout: float = 600.0
     notes: dict[str, object] = field(default_factory=dict)
+    quiet_waits: list[float] = field(default_factory=list)  # seconds waited before each measurement
     _done: dict[str, object] = field(default_factory=dict)
 
     def airgate(self) -> Side:

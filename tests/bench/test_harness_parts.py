@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -232,3 +233,18 @@ def test_a_load_that_outlasts_the_timeout_fails_and_leaves_no_generator(tmp_path
     finally:
         silent.close()
     assert set(descendants([os.getpid()])) <= mine
+
+
+def test_wait_quiet_waits_until_the_load_is_gone() -> None:
+    from bench.procs import wait_quiet
+
+    burn = "import time\nend = time.monotonic() + 1.5\nwhile time.monotonic() < end: pass\n"
+    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(os.cpu_count() or 1)]
+    try:
+        waited = wait_quiet(busy=0.5, window=0.25, limit=60.0)
+        assert all(proc.poll() is not None for proc in burners)  # every core was busy until they ended
+        assert waited < 60.0
+    finally:
+        for proc in burners:
+            proc.kill()
+            proc.wait()
