@@ -20,6 +20,7 @@ class ParseState:
     group_stack: list[Any] = field(default_factory=list)
     setup_teardown_stack: list[Any] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    lines: bool = True  # record the DAG file line of each task and DAG (only a dag.json document shows them)
 
     def current_dag(self) -> Any:
         """The innermost DAG context, or None."""
@@ -48,8 +49,12 @@ def warn(message: str, category: str = "UserWarning") -> None:
 
 
 def caller_lineno() -> int:
-    """Line of the innermost frame executing the DAG file (0 when unknown)."""
+    """Line of the innermost frame executing the DAG file (0 when unknown, or when not recorded: a task process
+    execs its DAG file without serializing it)."""
     import sys
+
+    if not STATE.lines:
+        return 0
 
     frame = sys._getframe(1)
     while frame is not None:

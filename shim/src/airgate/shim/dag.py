@@ -192,18 +192,18 @@ class DAG:
     # -- tasks ----------------------------------------------------------------------------------
     def add_task(self, task: Any) -> None:
         """Add a task (the start/end dates are narrowed to the DAG's)."""
-        if not task.start_date:
-            task.start_date = self.start_date
-        elif self.start_date:
-            task.start_date = max(_to_utc(task.start_date), self.start_date)
-        if not task.end_date:
-            task.end_date = self.end_date
-        elif self.end_date:
-            task.end_date = min(_to_utc(task.end_date), self.end_date)
-        if task.start_date is not None:
-            task.start_date = _to_utc(task.start_date)
-        if task.end_date is not None:
-            task.end_date = _to_utc(task.end_date)
+        start, end = task.start_date, task.end_date
+        if start is not None or end is not None or self.start_date is not None or self.end_date is not None:
+            if not start:
+                start = self.start_date
+            elif self.start_date:
+                start = max(_to_utc(start), self.start_date)
+            if not end:
+                end = self.end_date
+            elif self.end_date:
+                end = min(_to_utc(end), self.end_date)
+            task.start_date = None if start is None else _to_utc(start)
+            task.end_date = None if end is None else _to_utc(end)
         task_id = task.task_id
         if (
             task_id in self.task_dict and self.task_dict[task_id] is not task

@@ -86,6 +86,7 @@ def parse_file(
     state = _ctx.STATE
     state.fileloc = path
     state.module_name = module_name_for(path)
+    state.lines = serialize
     errors: list[dict[str, Any]] = []
     dags: list[dict[str, Any]] = []
     try:

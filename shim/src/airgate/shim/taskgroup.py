@@ -94,16 +94,20 @@ class TaskGroup(DependencyMixin):
 
     def add(self, node: Any) -> Any:
         """Add a task or a group."""
-        existing = getattr(node, "task_group", None)
-        if hasattr(node, "task_id") and existing is not None and existing is not self:
-            raise TaskAlreadyInTaskGroup(
-                f"cannot add {node.task_id!r} to {self.group_id!r} (already in {existing.group_id!r})"
-            )
-        key = node.task_id if hasattr(node, "task_id") else node.group_id
+        is_task = hasattr(node, "task_id")
+        if is_task:
+            existing = getattr(node, "task_group", None)
+            if existing is not None and existing is not self:
+                raise TaskAlreadyInTaskGroup(
+                    f"cannot add {node.task_id!r} to {self.group_id!r} (already in {existing.group_id!r})"
+                )
+            key = node.task_id
+        else:
+            key = node.group_id
         if key in self.children:
-            node_type = "Task" if hasattr(node, "task_id") else "Task Group"
+            node_type = "Task" if is_task else "Task Group"
             raise DuplicateTaskIdFound(f"{node_type} id '{key}' has already been added to the Dag")
-        if hasattr(node, "task_id"):
+        if is_task:
             node.task_group = self
         self.children[key] = node
         return node
