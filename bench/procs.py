@@ -63,10 +63,9 @@ def wait_quiet(busy: float = QUIET_BUSY, window: float = QUIET_WINDOW, limit: fl
         time.sleep(window)
         after = _cpu_times()
         total = after[1] - before[1]
-        if total > 0 and (after[0] - before[0]) / total <= busy:
-            return time.monotonic() - began
-        if time.monotonic() - began >= limit:
-            return time.monotonic() - began
+        waited = time.monotonic() - began
+        if (total > 0 and (after[0] - before[0]) / total <= busy) or waited >= limit:
+            return waited
         before = after
 
 

@@ -499,11 +499,8 @@ class _EmptyPerInstance:
     """A BaseOperator attribute whose default is an empty list, dict or set: made for an instance when first
     read (a class attribute shared by all would be changed by ``task.inlets.append(...)``)."""
 
-    def __init__(self, factory: type) -> None:
-        self.factory = factory
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
+    def __init__(self, name: str, factory: type) -> None:
+        self.name, self.factory = name, factory
 
     def __get__(self, obj: Any, owner: Any = None) -> Any:
         if obj is None:
@@ -519,13 +516,10 @@ def _class_defaults() -> dict[str, Any]:
     del stored["sla"]
     for name, value in stored.items():
         if isinstance(value, list | dict):
-            stored[name] = _EmptyPerInstance(type(value))
+            stored[name] = _EmptyPerInstance(name, type(value))
     stored.update(is_setup=False, is_teardown=False, on_failure_fail_dagrun=False)
-    stored.update(
-        upstream_task_ids=_EmptyPerInstance(set),
-        downstream_task_ids=_EmptyPerInstance(set),
-        params=_EmptyPerInstance(ParamsDict),
-    )
+    for name, factory in (("upstream_task_ids", set), ("downstream_task_ids", set), ("params", ParamsDict)):
+        stored[name] = _EmptyPerInstance(name, factory)
     return stored
 
 
@@ -670,8 +664,6 @@ BaseOperator.__init__ = _wrap_init(BaseOperator.__init__)  # type: ignore[method
 _CLASS_DEFAULTS = _class_defaults()
 for _name, _value in _CLASS_DEFAULTS.items():
     setattr(BaseOperator, _name, _value)
-    if isinstance(_value, _EmptyPerInstance):
-        _value.__set_name__(BaseOperator, _name)
 
 
 def class_param_names(cls: type) -> set[str]:
