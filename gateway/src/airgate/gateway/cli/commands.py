@@ -8,6 +8,7 @@ import contextlib
 import sys
 
 from airgate.gateway import __version__
+from airgate.gateway.cli import heap
 from airgate.gateway.config import Settings, load_settings
 from airgate.gateway.config.loader import parse_value
 from airgate.gateway.config.options import BY_KEY
@@ -40,6 +41,7 @@ def _serve(settings: Settings, *, migrate_first: bool, banner: str) -> int:
         loop="asyncio", http=HTTP_PROTOCOL,
     )
     server = uvicorn.Server(config)
+    heap.tune_collector()  # the imported code is never walked by a collection again
     server.run()
     return 0 if server.started else 1
 
@@ -111,6 +113,7 @@ def _dag_processor(settings: Settings) -> int:
         print(f"airgate dag-processor: the database is not ready: {reason}", file=sys.stderr)
         return 1
     print(f"Airgate dag-processor {__version__}: watching {settings.dags_folder}", file=sys.stderr, flush=True)
+    heap.tune_collector()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(settings))
     return 0
@@ -120,6 +123,7 @@ def _scheduler(settings: Settings) -> int:
     from airgate.gateway.scheduler import serve
 
     print(f"Airgate scheduler {__version__}: executor {settings.executor}", file=sys.stderr, flush=True)
+    heap.tune_collector()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(settings))
     return 0
