@@ -48,6 +48,15 @@ CASES = {
     ),
     "mapped_dup": (6, "TypeError: unmappable or already specified argument: bash_command"),
     "unknown_expand": (9, "TypeError: expand() got an unexpected keyword argument 'y'"),
+    "mapped_in_mapped_group": (
+        11,
+        "NotImplementedError: operator expansion in an expanded task group is not yet supported",
+    ),
+    "mapped_classic_in_nested_group": (
+        9,
+        "NotImplementedError: operator expansion in an expanded task group is not yet supported",
+    ),
+    "nested_group_over_group_arg": (15, "ValueError: Nested Mapped TaskGroups are not yet supported"),
 }
 
 
@@ -81,6 +90,9 @@ def test_import_error(pool: ParserPool, stem: str) -> None:
         "unmappable_classic",
         "mapped_dup",
         "unknown_expand",
+        "mapped_in_mapped_group",
+        "mapped_classic_in_nested_group",
+        "nested_group_over_group_arg",
     ],
 )
 def test_same_wording_as_airflow(pool: ParserPool, stem: str) -> None:

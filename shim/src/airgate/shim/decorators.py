@@ -494,6 +494,9 @@ class TaskGroupDecorator:
     def expand(self, **mapped: Any) -> Any:
         if not mapped:
             raise TypeError("no arguments to expand against")
+        if any(isinstance(value, MappedArgument) for value in mapped.values()):
+            # Airflow 3.2: a mapped group cannot expand over an argument of the mapped group it is in
+            raise ValueError("Nested Mapped TaskGroups are not yet supported")
         group = self._group(MappedTaskGroup)
         group.expand_type, group.expand_input = "dict", mapped
         return self._run_mapped(group, {k: MappedArgument(str(group.group_id), k) for k in mapped})

@@ -45,6 +45,15 @@ def prevent_duplicates(given: Mapping[str, Any], mapped: Mapping[str, Any], reas
         raise TypeError(f"{reason} arguments: {', '.join(sorted(duplicated))}")
 
 
+def refuse_mapped_group(group: Any) -> None:
+    """Airflow 3.2 refuses a mapped task inside a mapped task group (at any depth): the DAG file does not
+    import."""
+    while group is not None:
+        if group.expand_input is not None:
+            raise NotImplementedError("operator expansion in an expanded task group is not yet supported")
+        group = group.parent_group
+
+
 class OperatorPartial:
     """The result of ``Operator.partial(**kwargs)``; becomes a task on ``expand``."""
 
@@ -105,6 +114,7 @@ class MappedOperator(DependencyMixin):
         group = kwargs.pop("task_group", None)
         if dag is not None and group is None:
             group = _ctx.STATE.current_group() or dag.task_group
+        refuse_mapped_group(group)
         defaults, params = merged_defaults(
             dag, group, kwargs.pop("default_args", None), kwargs.pop("params", None)
         )
