@@ -10,6 +10,10 @@ from shimtest import CORPUS, GOLDENS, NEGATIVE
 
 from airgate.shim import ParserPool
 
+_CUSTOM_KEY = (
+    "ValueError: cannot map over XCom with custom key 'k' from <Task(_PythonDecoratedOperator): make>"
+)
+
 # file → (line, start of the message); the message is Airflow's wording where Airflow has one
 CASES = {
     "unsupported_import": (3, "ModuleNotFoundError: No module named 'airflow.contrib'"),
@@ -57,6 +61,24 @@ CASES = {
         "NotImplementedError: operator expansion in an expanded task group is not yet supported",
     ),
     "nested_group_over_group_arg": (15, "ValueError: Nested Mapped TaskGroups are not yet supported"),
+    "group_expand_unknown_arg": (13, "TypeError: expand() got an unexpected keyword argument 'y'"),
+    "group_partial_unknown_arg": (13, "TypeError: partial() got unexpected keyword arguments 'y', 'z'"),
+    "group_mapping_already_partial": (13, "TypeError: mapping already partial argument: x"),
+    "group_duplicate_partial": (13, "TypeError: duplicate partial argument: x"),
+    "group_unmappable": (13, "ValueError: expand() got an unexpected type 'int' for keyword argument 'x'"),
+    "group_custom_xcom_key": (17, _CUSTOM_KEY),
+    "group_custom_xcom_key_in_list": (17, _CUSTOM_KEY),
+    "group_expand_kwargs_custom_key": (17, _CUSTOM_KEY),
+    "mapped_task_custom_xcom_key": (13, _CUSTOM_KEY),
+    "group_expand_kwargs_not_list": (13, "TypeError: expected XComArg or list[dict], not dict"),
+    "group_expand_kwargs_bad_item": (13, "TypeError: expected XComArg or list[dict], not list"),
+    "mapped_classic_expand_kwargs_item": (6, "TypeError: expected XComArg or list[dict], not list"),
+    "group_expand_kwargs_varargs": (
+        13,
+        "TypeError: calling expand_kwargs() on task group function with * or ** is not supported",
+    ),
+    "group_bad_tg_kwarg": (9, "TypeError: got an unexpected keyword argument 'tooltipp'"),
+    "group_override_bad_kwarg": (13, "TypeError: got an unexpected keyword argument 'bogus'"),
 }
 
 
@@ -93,6 +115,21 @@ def test_import_error(pool: ParserPool, stem: str) -> None:
         "mapped_in_mapped_group",
         "mapped_classic_in_nested_group",
         "nested_group_over_group_arg",
+        "group_expand_unknown_arg",
+        "group_partial_unknown_arg",
+        "group_mapping_already_partial",
+        "group_duplicate_partial",
+        "group_unmappable",
+        "group_custom_xcom_key",
+        "group_custom_xcom_key_in_list",
+        "group_expand_kwargs_custom_key",
+        "mapped_task_custom_xcom_key",
+        "group_expand_kwargs_not_list",
+        "group_expand_kwargs_bad_item",
+        "mapped_classic_expand_kwargs_item",
+        "group_expand_kwargs_varargs",
+        "group_bad_tg_kwarg",
+        "group_override_bad_kwarg",
     ],
 )
 def test_same_wording_as_airflow(pool: ParserPool, stem: str) -> None:

@@ -9,10 +9,18 @@ from __future__ import annotations
 import functools
 import inspect
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from . import _ctx
-from .mapping import MappedOperator, OperatorPartial, is_mappable, prevent_duplicates, unmappable
+from .mapping import (
+    MappedOperator,
+    OperatorPartial,
+    check_expand_kwargs,
+    check_function_arguments,
+    ensure_return_value,
+    prevent_duplicates,
+)
 from .operator import BaseOperator
 from .taskgroup import MappedTaskGroup, TaskGroup
 from .xcom import MappedArgument, PlainXComArg, XComArg
@@ -312,21 +320,8 @@ class TaskDecorator:
         return True
 
     def check_arguments(self, source: str, kwargs: dict[str, Any]) -> None:
-        """Airflow's check of ``partial``/``expand`` arguments (``source``): each must name a parameter of the
-        function (unless it takes ``**kwargs``), and an expanded one must be mappable."""
-        parameters = _signature(self.function).parameters
-        if any(p.kind == inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
-            return
-        left = dict(kwargs)
-        for name in parameters:
-            if name in left:
-                value = left.pop(name)
-                if source == "expand" and not is_mappable(value):
-                    raise unmappable(value, name, None)
-        if len(left) == 1:
-            raise TypeError(f"{source}() got an unexpected keyword argument {next(iter(left))!r}")
-        if left:
-            raise TypeError(f"{source}() got unexpected keyword arguments {', '.join(repr(n) for n in left)}")
+        """Airflow's check of ``partial``/``expand`` arguments (``source``) against the function's."""
+        check_function_arguments(_signature(self.function).parameters, source, kwargs)
 
     def _mark(self, op: Any) -> None:
         if self.setup_teardown == "setup":
@@ -486,14 +481,21 @@ class TaskGroupDecorator:
         return group if retval is None else retval
 
     def override(self, **kwargs: Any) -> TaskGroupDecorator:
-        return TaskGroupDecorator(self.function, {**self.tg_kwargs, **kwargs}, self.partial_kwargs)
+        return TaskGroupDecorator(
+            self.function, check_group_arguments({**self.tg_kwargs, **kwargs}), self.partial_kwargs
+        )
 
     def partial(self, **kwargs: Any) -> TaskGroupDecorator:
+        check_function_arguments(self._parameters(), "partial", kwargs)
+        prevent_duplicates(self.partial_kwargs, kwargs, "duplicate partial")
         return TaskGroupDecorator(self.function, self.tg_kwargs, {**self.partial_kwargs, **kwargs})
 
     def expand(self, **mapped: Any) -> Any:
         if not mapped:
             raise TypeError("no arguments to expand against")
+        check_function_arguments(self._parameters(), "expand", mapped)
+        prevent_duplicates(self.partial_kwargs, mapped, "mapping already partial")
+        ensure_return_value(mapped)
         if any(isinstance(value, MappedArgument) for value in mapped.values()):
             # Airflow 3.2: a mapped group cannot expand over an argument of the mapped group it is in
             raise ValueError("Nested Mapped TaskGroups are not yet supported")
@@ -502,11 +504,18 @@ class TaskGroupDecorator:
         return self._run_mapped(group, {k: MappedArgument(str(group.group_id), k) for k in mapped})
 
     def expand_kwargs(self, kwargs: Any) -> Any:
+        check_expand_kwargs(kwargs)
+        params = self._parameters()
+        if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params.values()):
+            raise TypeError("calling expand_kwargs() on task group function with * or ** is not supported")
+        ensure_return_value(kwargs)
         group = self._group(MappedTaskGroup)
         group.expand_type, group.expand_input = "list", kwargs
-        params = _signature(self.function).parameters
         names = [n for n in params if n not in self.partial_kwargs]
         return self._run_mapped(group, {k: MappedArgument(str(group.group_id), k) for k in names})
+
+    def _parameters(self) -> Mapping[str, inspect.Parameter]:
+        return _signature(self.function).parameters
 
     def _run_mapped(self, group: TaskGroup, mapped_args: dict[str, Any]) -> Any:
         from .xcom import find_xcom_operators
@@ -519,13 +528,23 @@ class TaskGroupDecorator:
         return group if retval is None else retval
 
 
+def check_group_arguments(tg_kwargs: dict[str, Any]) -> dict[str, Any]:
+    """As Airflow, when a ``@task_group`` is made or overridden: every argument must be one of TaskGroup's
+    (the error is ``inspect``'s, naming no function; raised here so the traceback ends in the DAG file)."""
+    try:
+        _signature(TaskGroup.__init__).bind_partial(**tg_kwargs)
+    except TypeError as err:
+        raise TypeError(str(err)) from None
+    return tg_kwargs
+
+
 def task_group(python_callable: Any = None, **tg_kwargs: Any) -> Any:
     """``@task_group`` / ``@task_group(group_id=..., ...)``."""
     if callable(python_callable) and not tg_kwargs:
         return TaskGroupDecorator(python_callable, {})
     if python_callable is not None:
         tg_kwargs["group_id"] = python_callable
-    return lambda fn: TaskGroupDecorator(fn, tg_kwargs)
+    return lambda fn: TaskGroupDecorator(fn, check_group_arguments(tg_kwargs))
 
 
 __all__ = ["MappedOperator", "TaskDecorator", "setup", "task", "task_group", "teardown"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,6 +44,50 @@ def prevent_duplicates(given: Mapping[str, Any], mapped: Mapping[str, Any], reas
         raise TypeError(f"{reason} argument: {duplicated.pop()}")
     if duplicated:
         raise TypeError(f"{reason} arguments: {', '.join(sorted(duplicated))}")
+
+
+def check_function_arguments(
+    parameters: Mapping[str, inspect.Parameter], source: str, kwargs: Mapping[str, Any]
+) -> None:
+    """Airflow's check of the ``partial``/``expand`` (``source``) arguments of a decorated task or task
+    group: each must name a parameter of the function (unless it takes ``**kwargs``), and an expanded one
+    must be mappable."""
+    if any(p.kind == inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return
+    left = dict(kwargs)
+    for name in parameters:
+        if name in left:
+            value = left.pop(name)
+            if source == "expand" and not is_mappable(value):
+                raise unmappable(value, name, None)
+    if len(left) == 1:
+        raise TypeError(f"{source}() got an unexpected keyword argument {next(iter(left))!r}")
+    if left:
+        raise TypeError(f"{source}() got unexpected keyword arguments {', '.join(repr(n) for n in left)}")
+
+
+def check_expand_kwargs(kwargs: Any) -> None:
+    """Airflow's check of the argument of ``expand_kwargs``: an XComArg, or a sequence of XComArgs and
+    mappings (the error names the type of the whole argument)."""
+    if isinstance(kwargs, Sequence):
+        items_ok = all(isinstance(item, XComArg | Mapping) for item in kwargs)
+    else:
+        items_ok = isinstance(kwargs, XComArg)
+    if not items_ok:
+        raise TypeError(f"expected XComArg or list[dict], not {type(kwargs).__name__}")
+
+
+def ensure_return_value(value: Any) -> None:
+    """Airflow refuses to map over an XCom other than ``return_value``, at any depth of the expand input."""
+    if isinstance(value, XComArg):
+        for operator, key in value.iter_references():
+            if key != "return_value":
+                raise ValueError(f"cannot map over XCom with custom key {key!r} from {operator!r}")
+    elif not hasattr(value, "__iter__") or isinstance(value, str):
+        return
+    else:
+        for item in value.values() if isinstance(value, Mapping) else value:
+            ensure_return_value(item)
 
 
 def refuse_mapped_group(group: Any) -> None:
@@ -93,8 +138,7 @@ class OperatorPartial:
 
     def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> MappedOperator:
         """Map over a list of kwargs dicts (or an XComArg producing one)."""
-        if not isinstance(kwargs, XComArg | list | tuple):
-            raise TypeError(f"expected XComArg or list[dict], not {type(kwargs).__name__}")
+        check_expand_kwargs(kwargs)
         return MappedOperator(self, "list", kwargs)
 
 
@@ -108,6 +152,7 @@ class MappedOperator(DependencyMixin):
     downstream_task_ids: set[str]
 
     def __init__(self, partial: OperatorPartial, expand_type: str, expand_input: Any) -> None:
+        ensure_return_value(expand_input)
         kwargs = dict(partial.kwargs)
         cls = partial.operator_class
         dag = kwargs.pop("dag", None) or _ctx.STATE.current_dag()

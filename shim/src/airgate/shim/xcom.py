@@ -15,6 +15,10 @@ class XComArg:
         """The upstream operators this reference depends on."""
         raise NotImplementedError
 
+    def iter_references(self) -> list[tuple[Any, str]]:
+        """The (operator, XCom key) pairs this reference reads."""
+        raise NotImplementedError
+
     def map(self, fn: Any) -> MapXComArg:
         """Apply ``fn`` to each element when expanded (run time)."""
         return MapXComArg(self, [fn])
@@ -87,6 +91,9 @@ class PlainXComArg(XComArg):
     def iter_operators(self) -> list[Any]:
         return [self.operator]
 
+    def iter_references(self) -> list[tuple[Any, str]]:
+        return [(self.operator, self.key)]
+
     @property
     def roots(self) -> list[Any]:
         return [self.operator]
@@ -117,6 +124,9 @@ class MapXComArg(XComArg):
     def iter_operators(self) -> list[Any]:
         return self.arg.iter_operators()
 
+    def iter_references(self) -> list[tuple[Any, str]]:
+        return self.arg.iter_references()
+
     def __shim_json__(self) -> dict[str, Any]:
         return {
             "__type": "xcomarg_map",
@@ -135,6 +145,9 @@ class ZipXComArg(XComArg):
     def iter_operators(self) -> list[Any]:
         return [op for a in self.args if isinstance(a, XComArg) for op in a.iter_operators()]
 
+    def iter_references(self) -> list[tuple[Any, str]]:
+        return [ref for a in self.args if isinstance(a, XComArg) for ref in a.iter_references()]
+
     def __shim_json__(self) -> dict[str, Any]:
         return {
             "__type": "xcomarg_zip",
@@ -151,6 +164,9 @@ class ConcatXComArg(XComArg):
 
     def iter_operators(self) -> list[Any]:
         return [op for a in self.args if isinstance(a, XComArg) for op in a.iter_operators()]
+
+    def iter_references(self) -> list[tuple[Any, str]]:
+        return [ref for a in self.args if isinstance(a, XComArg) for ref in a.iter_references()]
 
     def __shim_json__(self) -> dict[str, Any]:
         return {"__type": "xcomarg_concat", "args": [encode(a) for a in self.args]}
