@@ -24,7 +24,9 @@ print(json.dumps({"frozen": frozen, "threshold": gc.get_threshold(), "cycle_coll
 
 
 def test_imports_are_frozen_and_later_garbage_is_still_collected() -> None:
-    out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, timeout=60
+    )
     found = json.loads(out.stdout)
     assert found["frozen"] > 1000  # the interpreter's and the gateway's imported objects
     assert found["threshold"][0] == 10_000
