@@ -539,11 +539,10 @@ def check_group_arguments(tg_kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 def task_group(python_callable: Any = None, **tg_kwargs: Any) -> Any:
-    """``@task_group`` / ``@task_group(group_id=..., ...)``."""
+    """``@task_group`` / ``@task_group(group_id=..., ...)``. As in Airflow, any other first argument (a group
+    id given positionally, or a function given with keyword arguments) is ignored: the result decorates."""
     if callable(python_callable) and not tg_kwargs:
         return TaskGroupDecorator(python_callable, {})
-    if python_callable is not None:
-        tg_kwargs["group_id"] = python_callable
     return lambda fn: TaskGroupDecorator(fn, check_group_arguments(tg_kwargs))
 
 
