@@ -6,8 +6,6 @@ trigger it, while a mapped group whose members are unmapped, next to it, runs as
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,15 +51,6 @@ with DAG(dag_id="group_map", schedule=None):
 '''
 
 MESSAGE = "NotImplementedError: operator expansion in an expanded task group is not yet supported"
-
-
-@pytest.fixture
-def lite(tmp_path: Path) -> Iterator[Lite]:
-    server = Lite(tmp_path / "home", "lite")
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _import_error(lite: Lite, filename: str, timeout: float = 60) -> dict[str, Any]:

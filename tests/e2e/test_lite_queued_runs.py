@@ -4,8 +4,6 @@ run to success under ``airgate lite``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,15 +33,6 @@ with DAG("e2e_waiting", schedule=None, start_date=datetime(2026, 1, 1), catchup=
     hello >> double.expand(x=[1, 2, 3])
     add.partial(y=1).expand(x=rows())
 '''
-
-
-@pytest.fixture
-def lite(tmp_path: Path) -> Iterator[Lite]:
-    server = Lite(tmp_path / "home", "lite")
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _tis(lite: Lite, run_id: str) -> list[dict[str, Any]]:
