@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import uvloop
 
 from airgate.sdk import EventKind
 from airgate.sdk.loader import load
@@ -90,9 +91,11 @@ def test_each_task_gets_exactly_its_own_environment(tmp_path: Path, fake_executi
     assert asyncio.run(scenario()) == [b"yes " + url + b"\n", b"None " + url + b"\n"]
 
 
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
 def test_killed_worker_is_replaced_and_its_task_reported_lost(
-    tmp_path: Path, fake_execution_api: FakeExecutionAPI
+    tmp_path: Path, fake_execution_api: FakeExecutionAPI, loop: str
 ) -> None:
+    """Also on uvloop (the gateway's loop, ADR 0023), whose children inherit duplicates of their pipes."""
     factory = WorkloadFactory(fake_execution_api.url)
     victim = factory(sleep=30)
     after = factory()
@@ -124,7 +127,7 @@ def test_killed_worker_is_replaced_and_its_task_reported_lost(
             await h.executor.submit(after)
             assert (await h.wait_done(after.key)).exit_code == 0
 
-    asyncio.run(scenario())
+    uvloop.run(scenario()) if loop == "uvloop" else asyncio.run(scenario())
 
 
 def test_runner_without_main_runs_as_main_module(tmp_path: Path, fake_execution_api: FakeExecutionAPI) -> None:

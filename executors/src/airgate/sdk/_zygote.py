@@ -242,9 +242,21 @@ def _stdin_closed() -> bool:
     return bool(events & select.POLLHUP) and not events & select.POLLIN
 
 
+def _close_inherited() -> None:
+    """Close every descriptor but 0-2 that the executor's process leaked to us: an event loop that spawns
+    without closing its descriptors (uvloop's) would hand its end of our stdout to every task, and a dead
+    worker's end of file would then never reach the executor."""
+    for name in os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else ():
+        fd = int(name)
+        if fd > 2:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
 def main() -> None:
     """Keep one child forked ahead; it takes the next request itself. Exit when stdin closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _close_inherited()
     names = [n for n in (sys.argv[1] if len(sys.argv) > 1 else "").split(",") if n]
     proto_out = os.fdopen(os.dup(1), "wb")  # fd 1 is re-pointed in each child anyway
     _preload(names)

@@ -8,7 +8,7 @@ import contextlib
 import sys
 
 from airgate.gateway import __version__
-from airgate.gateway.cli import heap
+from airgate.gateway.cli import eventloop, heap
 from airgate.gateway.config import Settings, load_settings
 from airgate.gateway.config.loader import parse_value
 from airgate.gateway.config.options import BY_KEY
@@ -34,11 +34,10 @@ def _serve(settings: Settings, *, migrate_first: bool, banner: str) -> int:
                      run_scheduler=migrate_first)
     print(banner, file=sys.stderr, flush=True)
     # http: httptools (a dependency of the gateway) sending each response in one write, else uvicorn's "auto"
-    # (cli/http_protocol.py); the loop stays asyncio's
-    # (under uvloop a local executor worker's death went unnoticed: tests/e2e/test_executors_e2e.py)
+    # (cli/http_protocol.py); the loop: uvloop's when installed (cli/eventloop.py, ADR 0023)
     config = uvicorn.Config(
         app, host=settings.host, port=settings.port, log_level="warning", lifespan="on", access_log=False,
-        loop="asyncio", http=HTTP_PROTOCOL,
+        loop=eventloop.UVICORN_LOOP, http=HTTP_PROTOCOL,
     )
     server = uvicorn.Server(config)
     heap.tune_collector()  # the imported code is never walked by a collection again
@@ -115,7 +114,7 @@ def _dag_processor(settings: Settings) -> int:
     print(f"Airgate dag-processor {__version__}: watching {settings.dags_folder}", file=sys.stderr, flush=True)
     heap.tune_collector()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(settings))
+        eventloop.run(serve(settings))
     return 0
 
 
@@ -125,7 +124,7 @@ def _scheduler(settings: Settings) -> int:
     print(f"Airgate scheduler {__version__}: executor {settings.executor}", file=sys.stderr, flush=True)
     heap.tune_collector()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(settings))
+        eventloop.run(serve(settings))
     return 0
 
 
