@@ -168,15 +168,15 @@ with DAG("e2e_mapped", schedule=None, start_date=datetime(2026, 1, 1)) as dag:
         return []
 
     @task
-    def add_one(x, y):
-        return x + y
+    def add_one(x, y, z):
+        return x + y + z
 
     @task
     def total(values):
         return sum(values)
 
-    total(add_one.partial(y=1).expand(x=make()))
-    add_one.override(task_id="never").partial(y=1).expand(x=nothing())
+    total(add_one.partial(y=1).partial(z=10).expand(x=make()))
+    add_one.override(task_id="never").partial(y=1, z=0).expand(x=nothing())
 '''
 
 
@@ -193,6 +193,6 @@ def test_mapped_task_over_an_upstream_list(tmp_path: Path) -> None:
                                 ("total", -1, "success")], lite.output()[-3000:]
         assert run["state"] == "success"
         value = lite.query("SELECT CAST(value AS TEXT) FROM xcom WHERE run_id = ? AND task_id = 'total'", run_id)
-        assert value == [("9",)]
+        assert value == [("39",)]  # (1 + 1 + 10) + (2 + 1 + 10) + (3 + 1 + 10): both partial() calls count
     finally:
         lite.stop()

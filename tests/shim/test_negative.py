@@ -79,6 +79,13 @@ CASES = {
     ),
     "group_bad_tg_kwarg": (9, "TypeError: got an unexpected keyword argument 'tooltipp'"),
     "group_override_bad_kwarg": (13, "TypeError: got an unexpected keyword argument 'bogus'"),
+    "decorated_duplicate_partial": (9, "TypeError: duplicate partial argument: a"),
+    "decorated_partial_called": (
+        9,
+        "TypeError: airflow.providers.standard.decorators.python._PythonDecoratedOperator() got multiple values "
+        "for keyword argument 'op_kwargs'",
+    ),
+    "decorated_partial_context_key": (9, "ValueError: cannot call partial() on task context variable 'ti'"),
 }
 
 
@@ -130,6 +137,9 @@ def test_import_error(pool: ParserPool, stem: str) -> None:
         "group_expand_kwargs_varargs",
         "group_bad_tg_kwarg",
         "group_override_bad_kwarg",
+        "decorated_duplicate_partial",
+        "decorated_partial_called",
+        "decorated_partial_context_key",
     ],
 )
 def test_same_wording_as_airflow(pool: ParserPool, stem: str) -> None:

@@ -263,8 +263,64 @@ def _infer_multiple_outputs(fn: Any) -> bool:
     return origin is dict or getattr(origin, "__name__", "") in ("Dict", "Mapping", "dict")
 
 
+# Airflow's ``KNOWN_CONTEXT_KEYS``: names ``partial``/``expand`` may not fix, context fills them at run time
+KNOWN_CONTEXT_KEYS = frozenset(
+    {
+        "conn",
+        "dag",
+        "dag_run",
+        "data_interval_end",
+        "data_interval_start",
+        "ds",
+        "ds_nodash",
+        "exception",
+        "expanded_ti_count",
+        "inlet_events",
+        "inlets",
+        "logical_date",
+        "macros",
+        "map_index_template",
+        "outlet_events",
+        "outlets",
+        "params",
+        "prev_data_interval_end_success",
+        "prev_data_interval_start_success",
+        "prev_end_date_success",
+        "prev_start_date_success",
+        "reason",
+        "run_id",
+        "task",
+        "task_instance",
+        "task_instance_key_str",
+        "task_reschedule_count",
+        "templates_dict",
+        "test_mode",
+        "ti",
+        "triggering_asset_events",
+        "try_number",
+        "ts",
+        "ts_nodash",
+        "ts_nodash_with_tz",
+        "var",
+    }
+)
+
+# the arguments a decorated task's call gives its operator itself (besides ``multiple_outputs``)
+_CALL_ARGS = ("python_callable", "op_args", "op_kwargs")
+
+
+def refuse_context_keys(source: str, kwargs: Mapping[str, Any]) -> None:
+    """Airflow refuses ``partial``/``expand`` (``source``) arguments named as task context variables."""
+    names = [name for name in kwargs if name in KNOWN_CONTEXT_KEYS]
+    if len(names) == 1:
+        raise ValueError(f"cannot call {source}() on task context variable {names[0]!r}")
+    if names:
+        raise ValueError(f"cannot call {source}() on task context variables {', '.join(map(repr, names))}")
+
+
 class TaskDecorator:
-    """A decorated function: calling it adds a task and returns its XComArg."""
+    """A decorated function: calling it adds a task and returns its XComArg. As in Airflow, ``partial``
+    and ``override`` return another one; the fixed function arguments are its ``op_kwargs``."""
 
     def __init__(
         self,
@@ -272,6 +328,8 @@ class TaskDecorator:
         operator_class: type[DecoratedOperator],
         kwargs: dict[str, Any],
         setup_teardown: str | None = None,
+        *,
+        multiple_outputs_overridden: bool = False,
     ) -> None:
         if not callable(function):
             raise TypeError("`python_callable` param must be callable")
@@ -279,9 +337,20 @@ class TaskDecorator:
         self.operator_class = operator_class
         self.kwargs = kwargs
         self.setup_teardown = setup_teardown
+        # Airflow's decorator keeps multiple_outputs apart: only override() puts it in the operator arguments
+        self.multiple_outputs_overridden = multiple_outputs_overridden
         self.__name__ = getattr(function, "__name__", "task")
         self.__doc__ = getattr(function, "__doc__", None)
         self.__wrapped__ = function
+
+    def _evolve(self, kwargs: dict[str, Any], multiple_outputs_overridden: bool = False) -> TaskDecorator:
+        return TaskDecorator(
+            self.function,
+            self.operator_class,
+            kwargs,
+            self.setup_teardown,
+            multiple_outputs_overridden=self.multiple_outputs_overridden or multiple_outputs_overridden,
+        )
 
     def _task_kwargs(self) -> dict[str, Any]:
         kwargs = dict(self.kwargs)
@@ -289,6 +358,12 @@ class TaskDecorator:
         kwargs["task_id"] = unique_task_id(kwargs.get("task_id") or self.function.__name__)
         if kwargs.get("multiple_outputs") is None:
             kwargs["multiple_outputs"] = _infer_multiple_outputs(self.function)
+        return kwargs
+
+    def _call_kwargs(self) -> dict[str, Any]:
+        """The operator arguments of a call: a task (not a mapped one) is documented by its function's
+        docstring, as in Airflow."""
+        kwargs = self._task_kwargs()
         if (
             "doc_md" not in kwargs
             and self.function.__doc__
@@ -298,12 +373,24 @@ class TaskDecorator:
         return kwargs
 
     def __call__(self, *args: Any, **kwargs: Any) -> XComArg:
+        self._refuse_call_arguments()
         self._check_arguments(args, kwargs)
         op = self.operator_class(
-            python_callable=self.function, op_args=args, op_kwargs=kwargs, **self._task_kwargs()
+            python_callable=self.function, op_args=args, op_kwargs=kwargs, **self._call_kwargs()
         )
         self._mark(op)
         return PlainXComArg(op)
+
+    def _refuse_call_arguments(self) -> None:
+        """Airflow's call passes the function and its arguments to the operator besides the decorator's
+        arguments: one of those among them (``op_kwargs`` after ``partial()``) is Python's TypeError."""
+        reserved = (*_CALL_ARGS, "multiple_outputs") if self.multiple_outputs_overridden else _CALL_ARGS
+        for name in self.kwargs:
+            if name in reserved:
+                cls = self.operator_class
+                raise TypeError(
+                    f"{cls.shim_module}.{cls.__name__}() got multiple values for keyword argument {name!r}"
+                )
 
     def _check_arguments(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         """The call must fit the function's signature, unless context arguments may fill it at run time
@@ -321,6 +408,7 @@ class TaskDecorator:
 
     def check_arguments(self, source: str, kwargs: dict[str, Any]) -> None:
         """Airflow's check of ``partial``/``expand`` arguments (``source``) against the function's."""
+        refuse_context_keys(source, kwargs)
         check_function_arguments(_signature(self.function).parameters, source, kwargs)
 
     def _mark(self, op: Any) -> None:
@@ -330,51 +418,44 @@ class TaskDecorator:
             op.as_teardown(on_failure_fail_dagrun=self.kwargs.get("on_failure_fail_dagrun"))
 
     def override(self, **kwargs: Any) -> TaskDecorator:
-        """Same function, other operator arguments."""
-        return TaskDecorator(
-            self.function, self.operator_class, {**self.kwargs, **kwargs}, self.setup_teardown
-        )
+        """Same function (and fixed arguments, unless ``op_kwargs`` is given), other operator arguments."""
+        return self._evolve({**self.kwargs, **kwargs}, "multiple_outputs" in kwargs)
 
-    def partial(self, **kwargs: Any) -> _DecoratedPartial:
-        """Fixed function arguments of a mapped task."""
+    def partial(self, **kwargs: Any) -> TaskDecorator:
+        """Fixes function arguments of a mapped task (again and again: a name only once)."""
         self.check_arguments("partial", kwargs)
-        return _DecoratedPartial(self, kwargs)
+        fixed = self.kwargs.get("op_kwargs", {})
+        prevent_duplicates(fixed, kwargs, "duplicate partial")
+        return self._evolve({**self.kwargs, "op_kwargs": {**kwargs, **fixed}})
 
     def expand(self, **mapped: Any) -> XComArg:
         """Map over function arguments."""
-        return _DecoratedPartial(self, {}).expand(**mapped)
+        if not mapped:
+            raise TypeError("no arguments to expand against")
+        self.check_arguments("expand", mapped)
+        prevent_duplicates(self._given(), mapped, "mapping already partial")
+        return self._mapped(self._partial().expand(**mapped))
 
     def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> XComArg:
         """Map over a list of function-argument dicts."""
-        return _DecoratedPartial(self, {}).expand_kwargs(kwargs, strict=strict)
+        return self._mapped(self._partial().expand_kwargs(kwargs, strict=strict))
 
-
-class _DecoratedPartial:
-    def __init__(self, decorator: TaskDecorator, fn_kwargs: dict[str, Any]) -> None:
-        self.decorator = decorator
-        self.fn_kwargs = fn_kwargs
+    def _given(self) -> dict[str, Any]:
+        """The operator arguments Airflow's decorator holds (a function argument given to partial() is in
+        ``op_kwargs``, so mapping it again is not refused at parse time)."""
+        given = {"task_id": None, **self.kwargs}
+        if not self.multiple_outputs_overridden:
+            given.pop("multiple_outputs", None)
+        return given
 
     def _partial(self) -> OperatorPartial:
-        kwargs = self.decorator._task_kwargs()
-        kwargs.update(python_callable=self.decorator.function, op_kwargs=self.fn_kwargs)
-        return OperatorPartial(self.decorator.operator_class, kwargs, decorated=self.decorator)
+        kwargs = self._task_kwargs()
+        kwargs["python_callable"] = self.function
+        kwargs.setdefault("op_kwargs", {})
+        return OperatorPartial(self.operator_class, kwargs, decorated=self)
 
-    def expand(self, **mapped: Any) -> XComArg:
-        if not mapped:
-            raise TypeError("no arguments to expand against")
-        self.decorator.check_arguments("expand", mapped)
-        # as Airflow: against the operator's arguments (a function argument given to partial() is not checked)
-        given = {k: v for k, v in self.decorator.kwargs.items() if k != "multiple_outputs"}
-        if self.fn_kwargs:
-            given["op_kwargs"] = self.fn_kwargs
-        prevent_duplicates(given, mapped, "mapping already partial")
-        op = self._partial().expand(**mapped)
-        self.decorator._mark(op)
-        return PlainXComArg(op)
-
-    def expand_kwargs(self, kwargs: Any, *, strict: bool = True) -> XComArg:
-        op = self._partial().expand_kwargs(kwargs, strict=strict)
-        self.decorator._mark(op)
+    def _mapped(self, op: MappedOperator) -> XComArg:
+        self._mark(op)
         return PlainXComArg(op)
 
 
