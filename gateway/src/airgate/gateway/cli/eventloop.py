@@ -11,7 +11,6 @@ process that must not hold its parent's pipes closes what it inherited (the ``lo
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 from collections.abc import Coroutine
 from typing import Any, Literal, TypeVar
 
@@ -21,14 +20,10 @@ UVICORN_LOOP: Literal["auto"] = "auto"
 """uvicorn's ``loop`` setting: uvloop when it can be imported, else asyncio's."""
 
 
-def have_uvloop() -> bool:
-    return importlib.util.find_spec("uvloop") is not None
-
-
 def run(main: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run(main)`` on uvloop's loop when it is installed."""
-    if have_uvloop():
+    try:
         import uvloop
-
-        return uvloop.run(main)
-    return asyncio.run(main)
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
